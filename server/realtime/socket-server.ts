@@ -1,0 +1,79 @@
+/**
+ * The socket.io side: board state and facilitator commands. Every command is
+ * authorised on the server by the role resolved at the handshake.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { AppContext } from '../../src/lib/server/context';
+import { identityFromCookieHeader, resolveBoardAccess, type BoardAccess } from '../../src/lib/server/access';
+import type { Board } from '../../src/lib/server/repositories/boards';
+import type {
+	BoardStatePayload,
+	ClientToServerEvents,
+	ServerToClientEvents
+} from '../../src/lib/realtime/events';
+import { registerBoardCommands } from './board-commands';
+
+export interface SocketData {
+	access: BoardAccess;
+}
+
+export type BoardSocket = Socket<
+	ClientToServerEvents,
+	ServerToClientEvents,
+	Record<string, never>,
+	SocketData
+>;
+export type BoardIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export function roomOf(boardId: string): string {
+	return `board:${boardId}`;
+}
+
+export function boardStatePayload(board: Board): BoardStatePayload {
+	return {
+		id: board.id,
+		title: board.title,
+		phase: board.phase,
+		locked: board.locked,
+		finished: board.finished
+	};
+}
+
+export function createSocketServer(
+	httpServer: HttpServer,
+	context: AppContext,
+	onBoardChanged: (board: Board) => void
+): BoardIo {
+	const io: BoardIo = new Server(httpServer, {
+		// The Yjs endpoint shares the HTTP server's upgrades; socket.io must not destroy those it does not own.
+		destroyUpgrade: false,
+		maxHttpBufferSize: 64 * 1024,
+		serveClient: false
+	});
+
+	io.use((socket, next) => {
+		const boardId = (socket.handshake.auth as { boardId?: unknown })?.boardId;
+		const identity = identityFromCookieHeader(context.db, socket.handshake.headers.cookie);
+		if (!identity.user && !identity.deviceHash) return next(new Error('unauthenticated'));
+		if (typeof boardId !== 'string') return next(new Error('forbidden'));
+		const result = resolveBoardAccess(context.db, identity, boardId);
+		if (!result.ok) return next(new Error(result.reason === 'not_found' ? 'forbidden' : result.reason));
+		socket.data.access = result.access;
+		next();
+	});
+
+	io.on('connection', (socket: BoardSocket) => {
+		const { access } = socket.data;
+		void socket.join(roomOf(access.board.id));
+		socket.emit('session:welcome', {
+			role: access.role,
+			actorId: access.actorId,
+			actorName: access.actorName
+		});
+		socket.emit('board:state', boardStatePayload(access.board));
+		registerBoardCommands(socket, context, onBoardChanged);
+	});
+
+	return io;
+}

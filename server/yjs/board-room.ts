@@ -1,0 +1,279 @@
+/**
+ * One board's live document and the connections to it. Knows nothing of
+ * WebSockets: a connection is anything with `send` and `close`.
+ */
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { BoardStore } from '../../src/lib/server/board-store';
+import { canWriteBoard, type Actor, type BoardState } from '../../src/lib/board/permissions';
+import {
+	decodeAwarenessUpdate,
+	decodeMessage,
+	encodeAwarenessStates,
+	encodeSyncStep1,
+	encodeSyncStep2,
+	encodeUpdate
+} from './protocol';
+import { checkUpdate, type PolicyLimits, type PolicyRefusal } from './update-policy';
+import { CLOSE } from './close-codes';
+
+export interface RoomSocket {
+	send(data: Uint8Array): void;
+	close(code: number, reason: string): void;
+}
+
+export interface RoomActor extends Actor {
+	name: string | null;
+}
+
+interface Connection {
+	socket: RoomSocket;
+	actor: RoomActor;
+	/** Awareness client ids this connection speaks for, removed when it leaves. */
+	awarenessIds: Set<number>;
+	ackTimer: ReturnType<typeof setTimeout> | undefined;
+}
+
+export interface RoomEvents {
+	refused(boardId: string, actor: RoomActor, reason: PolicyRefusal | 'read_only'): void;
+	persisted(boardId: string, count: number): void;
+}
+
+/** A change made by the server itself (e.g. a template); stored like any other. */
+const SERVER_ORIGIN = Symbol('server');
+
+/** How long after a device's last change the server confirms what it holds (its "unsent" marks clear). */
+const ACK_DELAY_MS = 150;
+
+export class BoardRoom {
+	readonly doc = new Y.Doc();
+	readonly awareness = new awarenessProtocol.Awareness(this.doc);
+	private readonly connections = new Map<RoomSocket, Connection>();
+	private readonly clientOwners: Map<number, string>;
+	private updatesSinceSnapshot: number;
+	private compactionQueued = false;
+
+	constructor(
+		readonly boardId: string,
+		private state: BoardState,
+		private readonly store: BoardStore,
+		private readonly limits: PolicyLimits & { compactAfterUpdates: number },
+		private readonly events: RoomEvents
+	) {
+		// The server holds no presence of its own.
+		this.awareness.setLocalState(null);
+		this.updatesSinceSnapshot = store.load(boardId, this.doc).updatesSinceSnapshot;
+		this.clientOwners = store.clientOwners(boardId);
+		this.doc.on('update', this.onDocUpdate);
+		this.awareness.on('update', this.onAwarenessUpdate);
+	}
+
+	get connectionCount(): number {
+		return this.connections.size;
+	}
+
+	setState(state: BoardState): void {
+		this.state = state;
+	}
+
+	join(socket: RoomSocket, actor: RoomActor): void {
+		this.connections.set(socket, { socket, actor, awarenessIds: new Set(), ackTimer: undefined });
+		socket.send(encodeSyncStep1(this.doc));
+		const states = [...this.awareness.getStates().keys()];
+		if (states.length > 0) socket.send(encodeAwarenessStates(this.awareness, states));
+	}
+
+	leave(socket: RoomSocket): void {
+		const connection = this.connections.get(socket);
+		if (!connection) return;
+		clearTimeout(connection.ackTimer);
+		this.connections.delete(socket);
+		awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
+	}
+
+	/** Closes every connection of one identity, e.g. a participant the facilitator removed. */
+	disconnectActor(actorId: string, code: number, reason: string): void {
+		for (const connection of [...this.connections.values()]) {
+			if (connection.actor.id === actorId) {
+				this.leave(connection.socket);
+				connection.socket.close(code, reason);
+			}
+		}
+	}
+
+	closeAll(code: number, reason: string): void {
+		for (const connection of [...this.connections.values()]) {
+			this.leave(connection.socket);
+			connection.socket.close(code, reason);
+		}
+	}
+
+	receive(socket: RoomSocket, data: Uint8Array): void {
+		const connection = this.connections.get(socket);
+		if (!connection) return;
+		let message;
+		try {
+			message = decodeMessage(data);
+		} catch {
+			this.refuse(connection, 'malformed');
+			return;
+		}
+		switch (message.kind) {
+			case 'sync-step-1':
+				socket.send(encodeSyncStep2(this.doc, message.stateVector));
+				return;
+			case 'update':
+				this.receiveUpdate(connection, message.update);
+				return;
+			case 'awareness':
+				this.receiveAwareness(connection, message.update);
+				return;
+			case 'ignored':
+				return;
+		}
+	}
+
+	private receiveUpdate(connection: Connection, update: Uint8Array): void {
+		// An empty update (a reply to our acknowledgement) carries nothing to check or store.
+		if (update.length <= 2 && update.every((byte) => byte === 0)) return;
+		if (!canWriteBoard(connection.actor.role, this.state)) {
+			// Read-only devices are expected to send their (empty) sync reply; anything else is dropped, not applied.
+			this.events.refused(this.boardId, connection.actor, 'read_only');
+			return;
+		}
+		const verdict = checkUpdate(this.doc, update, connection.actor, this.limits);
+		if (!verdict.ok) {
+			this.refuse(connection, verdict.reason);
+			return;
+		}
+		const clientIds = clientIdsOf(update);
+		for (const clientId of clientIds) {
+			const owner = this.clientOwners.get(clientId);
+			if (owner !== undefined && owner !== connection.actor.id) {
+				this.refuse(connection, 'not_owner');
+				return;
+			}
+		}
+		for (const clientId of clientIds) {
+			if (!this.clientOwners.has(clientId)) {
+				this.clientOwners.set(clientId, connection.actor.id);
+				this.store.bindClient(this.boardId, clientId, connection.actor.id);
+			}
+		}
+		// Stored before it is applied, so nothing another device receives can be lost by a crash.
+		this.store.append(this.boardId, [{ data: update, actorId: connection.actor.id }]);
+		this.events.persisted(this.boardId, 1);
+		this.noteStored();
+		Y.applyUpdate(this.doc, update, connection);
+		this.scheduleAck(connection);
+	}
+
+	/** Applies a change made on the server (it is stored and broadcast like a device's). */
+	change(apply: (doc: Y.Doc) => void): void {
+		this.doc.transact(() => apply(this.doc), SERVER_ORIGIN);
+	}
+
+	private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+		if (origin === SERVER_ORIGIN) {
+			this.store.append(this.boardId, [{ data: update, actorId: null }]);
+			this.noteStored();
+		}
+		const message = encodeUpdate(update);
+		for (const connection of this.connections.values()) {
+			if (connection !== origin) connection.socket.send(message);
+		}
+	};
+
+	private receiveAwareness(connection: Connection, update: Uint8Array): void {
+		let entries;
+		try {
+			entries = decodeAwarenessUpdate(update);
+		} catch {
+			this.refuse(connection, 'malformed');
+			return;
+		}
+		for (const entry of entries) {
+			if (
+				!this.mayUseAwarenessId(connection, entry.clientId) ||
+				!describesOnly(entry.state, connection.actor)
+			) {
+				this.events.refused(this.boardId, connection.actor, 'not_owner');
+				return;
+			}
+		}
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+	}
+
+	/** Presence cannot be forged: an id is the connection's own, not another live connection's or identity's. */
+	private mayUseAwarenessId(connection: Connection, clientId: number): boolean {
+		const owner = this.clientOwners.get(clientId);
+		if (owner !== undefined && owner !== connection.actor.id) return false;
+		for (const other of this.connections.values()) {
+			if (other !== connection && other.awarenessIds.has(clientId)) return false;
+		}
+		return true;
+	}
+
+	private onAwarenessUpdate = (
+		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+		origin: unknown
+	): void => {
+		const changed = [...added, ...updated, ...removed];
+		const connection = origin as Connection | null;
+		if (connection && this.connections.get(connection.socket) === connection) {
+			for (const id of [...added, ...updated]) connection.awarenessIds.add(id);
+			for (const id of removed) connection.awarenessIds.delete(id);
+		}
+		const message = encodeAwarenessStates(this.awareness, changed);
+		for (const other of this.connections.values()) other.socket.send(message);
+	};
+
+	private refuse(connection: Connection, reason: PolicyRefusal): void {
+		this.events.refused(this.boardId, connection.actor, reason);
+		this.leave(connection.socket);
+		// Final for the stock client; ours resets its copy and reloads from the server.
+		connection.socket.close(CLOSE.updateRefused, reason);
+	}
+
+	/** Tells the sender which state the server now holds, so its "not sent yet" marks can clear. */
+	private scheduleAck(connection: Connection): void {
+		if (connection.ackTimer) return;
+		connection.ackTimer = setTimeout(() => {
+			connection.ackTimer = undefined;
+			if (this.connections.has(connection.socket)) connection.socket.send(encodeSyncStep1(this.doc));
+		}, ACK_DELAY_MS);
+	}
+
+	private noteStored(): void {
+		this.updatesSinceSnapshot++;
+		if (this.updatesSinceSnapshot < this.limits.compactAfterUpdates || this.compactionQueued) return;
+		this.compactionQueued = true;
+		setImmediate(() => {
+			this.compactionQueued = false;
+			this.compact();
+		});
+	}
+
+	compact(): void {
+		this.store.compact(this.boardId, this.doc);
+		this.updatesSinceSnapshot = 0;
+	}
+
+	destroy(): void {
+		this.awareness.destroy();
+		this.doc.destroy();
+	}
+}
+
+function clientIdsOf(update: Uint8Array): Set<number> {
+	const ids = new Set<number>();
+	for (const struct of Y.decodeUpdate(update).structs) ids.add(struct.id.client);
+	return ids;
+}
+
+/** A device may describe only itself: a presence state names its own identity or nobody. */
+function describesOnly(state: unknown, actor: RoomActor): boolean {
+	if (state === null || typeof state !== 'object') return true;
+	const user = (state as { user?: { id?: unknown; name?: unknown } }).user;
+	return !user || (user.id === actor.id && (user.name ?? null) === actor.name);
+}

@@ -1,0 +1,365 @@
+/**
+ * Server-side rules for incoming Yjs updates, checked on the decoded update
+ * before it touches the live document (see docs/security.md):
+ * - participants create cards and links only under their own id, and change or
+ *   delete only their own; columns and board settings are the facilitators';
+ * - the resulting document keeps the limits (card text length, cards per board).
+ */
+import * as Y from 'yjs';
+import { ROOT, cardsOf } from '../../src/lib/board/schema';
+import { canChangeOwned, type Actor } from '../../src/lib/board/permissions';
+
+export interface PolicyLimits {
+	maxCardText: number;
+	maxTitle: number;
+	maxCards: number;
+}
+
+export type PolicyVerdict = { ok: true } | { ok: false; reason: PolicyRefusal };
+export type PolicyRefusal = 'malformed' | 'not_owner' | 'forbidden_field' | 'too_long' | 'too_many_cards';
+
+type Struct = Y.Item | Y.GC | Y.Skip;
+/** Yjs's delete set, which its typings do not export: deleted clock ranges per client. */
+interface DeleteSet {
+	clients: Map<number, Array<{ clock: number; len: number }>>;
+}
+
+/** Where an item sits: the root it belongs to, the top-level entry (card, link) and the field inside it. */
+interface Placement {
+	root: string;
+	entry: Y.Item | null;
+	entryKey: string | null;
+	field: string | null;
+	depth: number;
+	/** The Y.Text (as its holding item) that string content belongs to, for length checks. */
+	textHolder: Y.Item | null;
+}
+
+const EDITABLE_CARD_FIELDS = new Set(['text', 'columnId']);
+const DEAD = Symbol('dead');
+
+class UpdateInspector {
+	private readonly newItems = new Map<number, Y.Item[]>();
+	private readonly placements = new Map<Y.Item, Placement | typeof DEAD>();
+	private fieldIndex: Map<Y.Item, Map<string, Y.Item>> | undefined;
+
+	constructor(
+		private readonly doc: Y.Doc,
+		structs: Struct[]
+	) {
+		for (const struct of structs) {
+			if (!(struct instanceof Y.Item)) continue;
+			const list = this.newItems.get(struct.id.client) ?? [];
+			list.push(struct);
+			this.newItems.set(struct.id.client, list);
+		}
+	}
+
+	isNew(item: Y.Item): boolean {
+		return this.newItems.get(item.id.client)?.includes(item) ?? false;
+	}
+
+	/** The item (new or stored) that holds `id`; GC when it was garbage-collected; undefined when unknown. */
+	lookup(id: Y.ID): Y.Item | Y.GC | undefined {
+		for (const item of this.newItems.get(id.client) ?? []) {
+			if (id.clock >= item.id.clock && id.clock < item.id.clock + item.length) return item;
+		}
+		if (Y.getState(this.doc.store, id.client) <= id.clock) return undefined;
+		const struct = Y.getItem(this.doc.store, id) as Y.Item | Y.GC;
+		return struct;
+	}
+
+	/** Placement of an item; DEAD when it hangs off garbage-collected content (Yjs discards it). */
+	place(item: Y.Item): Placement | typeof DEAD {
+		const known = this.placements.get(item);
+		if (known) return known;
+		const placement = this.isNew(item) ? this.placeNew(item) : this.placeStored(item);
+		this.placements.set(item, placement);
+		return placement;
+	}
+
+	private placeStored(item: Y.Item): Placement | typeof DEAD {
+		const parent = item.parent as Y.AbstractType<unknown> | null;
+		if (!parent) return DEAD;
+		if (!parent._item) {
+			return this.topLevel(Y.findRootTypeKey(parent), item, item.parentSub);
+		}
+		return this.below(parent._item, item.parentSub);
+	}
+
+	private placeNew(item: Y.Item): Placement | typeof DEAD {
+		const parent = item.parent as unknown;
+		if (typeof parent === 'string') return this.topLevel(parent, item, item.parentSub);
+		if (parent instanceof Y.ID) {
+			const holder = this.lookup(parent);
+			if (!holder) throw new UnresolvableError();
+			if (holder instanceof Y.GC) return DEAD;
+			return this.below(holder, item.parentSub);
+		}
+		// Neither parent nor key is written when an origin is: both are the origin's.
+		const neighbourId = item.origin ?? item.rightOrigin;
+		if (!neighbourId) throw new UnresolvableError();
+		const neighbour = this.lookup(neighbourId);
+		if (!neighbour) throw new UnresolvableError();
+		if (neighbour instanceof Y.GC) return DEAD;
+		const neighbourPlacement = this.place(neighbour);
+		if (neighbourPlacement === DEAD) return DEAD;
+		if (neighbourPlacement.depth === 0) {
+			return this.topLevel(neighbourPlacement.root, item, neighbour.parentSub ?? neighbourPlacement.entryKey);
+		}
+		return { ...neighbourPlacement, entry: neighbourPlacement.entry, field: neighbourPlacement.field };
+	}
+
+	private topLevel(root: string, item: Y.Item, key: string | null): Placement {
+		return { root, entry: item, entryKey: key, field: null, depth: 0, textHolder: null };
+	}
+
+	/** Placement of a child of `holder` (an item whose content is a shared type). */
+	private below(holder: Y.Item, key: string | null): Placement | typeof DEAD {
+		const holderPlacement = this.place(holder);
+		if (holderPlacement === DEAD) return DEAD;
+		const isText = holder.content instanceof Y.ContentType && holder.content.type instanceof Y.Text;
+		return {
+			root: holderPlacement.root,
+			entry: holderPlacement.entry,
+			entryKey: holderPlacement.entryKey,
+			field: holderPlacement.depth === 0 ? key : holderPlacement.field,
+			depth: holderPlacement.depth + 1,
+			textHolder: isText ? holder : holderPlacement.textHolder
+		};
+	}
+
+	/** Values of a new map entry's fields, read from the same update. */
+	fieldsOf(entry: Y.Item): Map<string, Y.Item> {
+		if (!this.fieldIndex) {
+			this.fieldIndex = new Map();
+			for (const item of this.allNew()) {
+				const placement = this.place(item);
+				if (placement === DEAD || placement.depth !== 1 || !placement.field || !placement.entry) continue;
+				const fields = this.fieldIndex.get(placement.entry) ?? new Map<string, Y.Item>();
+				fields.set(placement.field, item);
+				this.fieldIndex.set(placement.entry, fields);
+			}
+		}
+		return this.fieldIndex.get(entry) ?? new Map();
+	}
+
+	allNew(): Y.Item[] {
+		return [...this.newItems.values()].flat();
+	}
+}
+
+class UnresolvableError extends Error {}
+
+function anyValue(item: Y.Item | undefined): unknown {
+	return item?.content instanceof Y.ContentAny ? item.content.getContent()[0] : undefined;
+}
+
+function storedEntryOwner(entry: Y.Item): string | undefined {
+	if (!(entry.content instanceof Y.ContentType) || !(entry.content.type instanceof Y.Map)) return undefined;
+	const owner = entry.content.type.get('authorId');
+	return typeof owner === 'string' ? owner : undefined;
+}
+
+/** Checks an incoming update against the live document without changing it. */
+export function checkUpdate(
+	doc: Y.Doc,
+	update: Uint8Array,
+	actor: Actor & { name: string | null },
+	limits: PolicyLimits
+): PolicyVerdict {
+	let decoded: { structs: Struct[]; ds: DeleteSet };
+	try {
+		decoded = Y.decodeUpdate(update) as unknown as { structs: Struct[]; ds: DeleteSet };
+	} catch {
+		return { ok: false, reason: 'malformed' };
+	}
+	try {
+		return new UpdateCheck(doc, decoded.structs, decoded.ds, actor, actor.name, limits).run();
+	} catch (error) {
+		if (error instanceof UnresolvableError) return { ok: false, reason: 'malformed' };
+		throw error;
+	}
+}
+
+class UpdateCheck {
+	private readonly inspector: UpdateInspector;
+	/** Change in visible length per Y.Text holder, to check limits on the result. */
+	private readonly textDelta = new Map<Y.Item, number>();
+	private newCards = 0;
+
+	constructor(
+		private readonly doc: Y.Doc,
+		structs: Struct[],
+		private readonly ds: DeleteSet,
+		private readonly actor: Actor,
+		private readonly actorName: string | null,
+		private readonly limits: PolicyLimits
+	) {
+		this.inspector = new UpdateInspector(doc, structs);
+	}
+
+	run(): PolicyVerdict {
+		for (const item of this.inspector.allNew()) {
+			const refusal = this.checkInsert(item);
+			if (refusal) return { ok: false, reason: refusal };
+		}
+		const deleteRefusal = this.checkDeletes();
+		if (deleteRefusal) return { ok: false, reason: deleteRefusal };
+		return this.checkLimits();
+	}
+
+	private owns(ownerId: string | undefined): boolean {
+		return canChangeOwned(this.actor, ownerId ?? '');
+	}
+
+	private ownerOf(entry: Y.Item): string | undefined {
+		if (this.inspector.isNew(entry))
+			return anyValue(this.inspector.fieldsOf(entry).get('authorId')) as string;
+		return storedEntryOwner(entry);
+	}
+
+	private checkInsert(item: Y.Item): PolicyRefusal | null {
+		const placement = this.inspector.place(item);
+		if (placement === DEAD) return null;
+		if (item.content instanceof Y.ContentDoc) return 'forbidden_field';
+		if (placement.textHolder && item.content instanceof Y.ContentString) {
+			this.addTextDelta(placement.textHolder, item.content.str.length);
+		}
+		if ((placement.root === ROOT.cards || placement.root === ROOT.links) && placement.depth === 0) {
+			const refusal = this.checkNewEntry(item, placement);
+			if (refusal) return refusal;
+		}
+		if (placement.root === ROOT.columns && placement.depth === 1 && placement.field === 'title') {
+			const title = anyValue(item);
+			if (typeof title === 'string' && title.length > this.limits.maxTitle) return 'too_long';
+		}
+		if (this.actor.role === 'facilitator') return null;
+		return this.checkParticipantInsert(item, placement);
+	}
+
+	/** A new card or link, for every role: it names its real author, and replaces only what the actor owns. */
+	private checkNewEntry(item: Y.Item, placement: Placement): PolicyRefusal | null {
+		const root =
+			placement.root === ROOT.cards ? cardsOf(this.doc) : this.doc.getMap<Y.Map<unknown>>(ROOT.links);
+		const replaced = root.get(placement.entryKey ?? '');
+		if (replaced && !this.owns(storedEntryOwner(replaced._item!))) return 'not_owner';
+		if (!(item.content instanceof Y.ContentType) || !(item.content.type instanceof Y.Map)) {
+			return 'forbidden_field';
+		}
+		if (placement.root === ROOT.cards) {
+			if (!replaced) this.newCards++;
+			return this.checkNewCard(item);
+		}
+		return this.checkNewLink(item);
+	}
+
+	private checkParticipantInsert(item: Y.Item, placement: Placement): PolicyRefusal | null {
+		if (placement.root !== ROOT.cards && placement.root !== ROOT.links) return 'forbidden_field';
+		const entry = placement.entry!;
+		if (placement.depth === 0) return null; // checked for every role in checkNewEntry
+		if (this.inspector.isNew(entry)) return null; // fields of an entry checked as a whole above
+		if (!this.owns(storedEntryOwner(entry))) return 'not_owner';
+		if (placement.root === ROOT.links) return 'forbidden_field';
+		if (!EDITABLE_CARD_FIELDS.has(placement.field ?? '')) return 'forbidden_field';
+		if (placement.depth >= 2 && !(item.content instanceof Y.ContentString)) return 'forbidden_field';
+		return null;
+	}
+
+	private checkNewCard(entry: Y.Item): PolicyRefusal | null {
+		const fields = this.inspector.fieldsOf(entry);
+		if (anyValue(fields.get('authorId')) !== this.actor.id) return 'not_owner';
+		if (this.actor.role !== 'facilitator' && anyValue(fields.get('authorName')) !== this.actorName) {
+			return 'not_owner';
+		}
+		const key = this.inspector.place(entry);
+		if (key === DEAD || anyValue(fields.get('id')) !== key.entryKey) return 'forbidden_field';
+		const text = fields.get('text');
+		if (!(text?.content instanceof Y.ContentType) || !(text.content.type instanceof Y.Text)) {
+			return 'forbidden_field';
+		}
+		return null;
+	}
+
+	private checkNewLink(entry: Y.Item): PolicyRefusal | null {
+		const fields = this.inspector.fieldsOf(entry);
+		return anyValue(fields.get('authorId')) === this.actor.id ? null : 'not_owner';
+	}
+
+	private checkDeletes(): PolicyRefusal | null {
+		for (const [client, ranges] of this.ds.clients) {
+			for (const range of ranges) {
+				const refusal = this.checkDeletedRange(client, range.clock, range.len);
+				if (refusal) return refusal;
+			}
+		}
+		return null;
+	}
+
+	private checkDeletedRange(client: number, clock: number, len: number): PolicyRefusal | null {
+		const end = Math.min(clock + len, Y.getState(this.doc.store, client));
+		let position = clock;
+		while (position < end) {
+			const struct = Y.getItem(this.doc.store, Y.createID(client, position)) as Y.Item | Y.GC;
+			const structEnd = struct.id.clock + struct.length;
+			if (struct instanceof Y.Item && !struct.deleted) {
+				const refusal = this.checkDeletedItem(struct, Math.min(end, structEnd) - position);
+				if (refusal) return refusal;
+			}
+			position = structEnd;
+		}
+		return null;
+	}
+
+	private checkDeletedItem(item: Y.Item, deletedLength: number): PolicyRefusal | null {
+		const placement = this.inspector.place(item);
+		if (placement === DEAD) return null;
+		if (placement.textHolder && item.content instanceof Y.ContentString) {
+			this.addTextDelta(placement.textHolder, -deletedLength);
+		}
+		if (this.actor.role === 'facilitator') return null;
+		if (placement.root === ROOT.cards) {
+			if (!this.owns(storedEntryOwner(placement.entry!))) return 'not_owner';
+			if (placement.depth === 1 && !EDITABLE_CARD_FIELDS.has(placement.field ?? '')) return 'forbidden_field';
+			return null;
+		}
+		if (placement.root === ROOT.links && placement.depth === 0) {
+			return this.mayRemoveLink(placement.entry!) ? null : 'not_owner';
+		}
+		return 'forbidden_field';
+	}
+
+	/** A link may be removed by whoever made it and by the authors of either card it joins. */
+	private mayRemoveLink(entry: Y.Item): boolean {
+		if (this.owns(storedEntryOwner(entry))) return true;
+		if (!(entry.content instanceof Y.ContentType) || !(entry.content.type instanceof Y.Map)) return false;
+		const cards = cardsOf(this.doc);
+		return ['solutionId', 'challengeId'].some((field) => {
+			const cardId =
+				(entry.content as Y.ContentType).type instanceof Y.Map
+					? ((entry.content as Y.ContentType).type as Y.Map<unknown>).get(field)
+					: undefined;
+			const owner = typeof cardId === 'string' ? cards.get(cardId)?.get('authorId') : undefined;
+			return typeof owner === 'string' && this.owns(owner);
+		});
+	}
+
+	private addTextDelta(holder: Y.Item, delta: number): void {
+		this.textDelta.set(holder, (this.textDelta.get(holder) ?? 0) + delta);
+	}
+
+	private checkLimits(): PolicyVerdict {
+		if (this.newCards > 0 && cardsOf(this.doc).size + this.newCards > this.limits.maxCards) {
+			return { ok: false, reason: 'too_many_cards' };
+		}
+		for (const [holder, delta] of this.textDelta) {
+			if (delta <= 0) continue;
+			const current =
+				!this.inspector.isNew(holder) && holder.content instanceof Y.ContentType
+					? (holder.content.type as Y.Text).length
+					: 0;
+			if (current + delta > this.limits.maxCardText) return { ok: false, reason: 'too_long' };
+		}
+		return { ok: true };
+	}
+}

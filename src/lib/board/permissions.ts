@@ -1,0 +1,27 @@
+/**
+ * Who may change what. The server enforces these rules on every Yjs update and
+ * command; the UI asks the same functions only to decide what to offer.
+ */
+export type BoardRole = 'facilitator' | 'participant' | 'viewer';
+
+export interface Actor {
+	id: string;
+	role: BoardRole;
+}
+
+export interface BoardState {
+	locked: boolean;
+	finished: boolean;
+}
+
+/** Whether the actor's changes to the document are accepted at all. */
+export function canWriteBoard(role: BoardRole, state: BoardState): boolean {
+	if (state.finished) return false;
+	if (role === 'facilitator') return true;
+	return role === 'participant' && !state.locked;
+}
+
+/** Authors change their own cards and links; facilitators change anything. */
+export function canChangeOwned(actor: Actor, ownerId: string): boolean {
+	return actor.role === 'facilitator' || (actor.role === 'participant' && actor.id === ownerId);
+}

@@ -1,0 +1,94 @@
+import * as Y from 'yjs';
+import {
+	cardsOf,
+	columnsOf,
+	COLUMN_KINDS,
+	linksOf,
+	type BoardContent,
+	type Card,
+	type Column,
+	type ColumnKind,
+	type Link
+} from './schema';
+
+/** A plain, immutable copy of the board for views, exports and tests. */
+export function readBoard(doc: Y.Doc): BoardContent {
+	const columns = columnsOf(doc).toArray().map(readColumn);
+	const cards: Card[] = [];
+	for (const map of cardsOf(doc).values()) {
+		const card = readCard(map);
+		if (card) cards.push(card);
+	}
+	cards.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+	const cardIds = new Set(cards.map((card) => card.id));
+	const links: Link[] = [];
+	for (const map of linksOf(doc).values()) {
+		const link = readLink(map);
+		// A link whose card was deleted concurrently is not shown.
+		if (link && cardIds.has(link.solutionId) && cardIds.has(link.challengeId)) links.push(link);
+	}
+	links.sort((a, b) => a.createdAt - b.createdAt);
+	return { columns, cards, links };
+}
+
+export function readColumn(map: Y.Map<unknown>): Column {
+	const kind = map.get('kind');
+	return {
+		id: String(map.get('id') ?? ''),
+		title: String(map.get('title') ?? ''),
+		kind: COLUMN_KINDS.includes(kind as ColumnKind) ? (kind as ColumnKind) : 'note'
+	};
+}
+
+export function readCard(map: Y.Map<unknown>): Card | null {
+	const id = map.get('id');
+	const columnId = map.get('columnId');
+	const authorId = map.get('authorId');
+	if (typeof id !== 'string' || typeof columnId !== 'string' || typeof authorId !== 'string') {
+		return null;
+	}
+	const text = map.get('text');
+	const authorName = map.get('authorName');
+	const createdAt = map.get('createdAt');
+	return {
+		id,
+		columnId,
+		text: text instanceof Y.Text ? text.toString() : '',
+		authorId,
+		authorName: typeof authorName === 'string' ? authorName : null,
+		createdAt: typeof createdAt === 'number' ? createdAt : 0
+	};
+}
+
+function readLink(map: Y.Map<unknown>): Link | null {
+	const solutionId = map.get('solutionId');
+	const challengeId = map.get('challengeId');
+	if (typeof solutionId !== 'string' || typeof challengeId !== 'string') return null;
+	const authorId = map.get('authorId');
+	const createdAt = map.get('createdAt');
+	return {
+		id: String(map.get('id') ?? ''),
+		solutionId,
+		challengeId,
+		authorId: typeof authorId === 'string' ? authorId : '',
+		createdAt: typeof createdAt === 'number' ? createdAt : 0
+	};
+}
+
+export function columnKindOfCard(doc: Y.Doc, cardId: string): ColumnKind | undefined {
+	const columnId = cardsOf(doc).get(cardId)?.get('columnId');
+	const column = columnsOf(doc)
+		.toArray()
+		.find((map) => map.get('id') === columnId);
+	return column ? readColumn(column).kind : undefined;
+}
+
+/** Solutions linked to a challenge, or challenges linked to a solution: links read both ways. */
+export function linkedCardIds(content: BoardContent, cardId: string): string[] {
+	const ids: string[] = [];
+	for (const link of content.links) {
+		if (link.solutionId === cardId) ids.push(link.challengeId);
+		else if (link.challengeId === cardId) ids.push(link.solutionId);
+	}
+	return ids;
+}

@@ -1,0 +1,63 @@
+import { readBoard } from '../board/read';
+import { toCsv, toJson, toMarkdown, type ExportLabels } from '../board/export';
+import type { AppContext } from './context';
+import type { Board } from './repositories/boards';
+import * as meetings from './repositories/meetings';
+import { m } from '../paraglide/messages.js';
+import { getLocale } from '../paraglide/runtime.js';
+
+export const EXPORT_FORMATS = ['md', 'csv', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export function exportLabels(locale = getLocale()): ExportLabels {
+	const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+	return {
+		anonymous: m.anonymous(),
+		author: m.export_author(),
+		createdAt: m.export_created_at(),
+		column: m.export_column(),
+		kind: m.export_kind(),
+		text: m.export_text(),
+		linkedTo: m.export_linked_to(),
+		answers: m.export_answers(),
+		answeredBy: m.export_answered_by(),
+		kinds: {
+			challenge: m.kind_challenge(),
+			solution: m.kind_solution(),
+			recommendation: m.kind_recommendation(),
+			note: m.kind_note()
+		},
+		formatTime: (epochMs) => time.format(epochMs)
+	};
+}
+
+/** A file name people recognise in their downloads: the board's title, made safe. */
+function fileName(board: Board, format: ExportFormat): string {
+	const base =
+		board.title
+			.normalize('NFKD')
+			.replace(/[^\p{L}\p{N}]+/gu, '-')
+			.replace(/^-|-$/g, '') || 'board';
+	return `${base.slice(0, 60)}.${format}`;
+}
+
+export function exportBoard(context: AppContext, board: Board, format: ExportFormat): Response {
+	const content = context.live.readDoc(board.id, readBoard);
+	const meeting = meetings.read(context.db, board.meetingId);
+	const info = { boardTitle: board.title, meetingTitle: meeting?.title ?? '', exportedAt: Date.now() };
+	const labels = exportLabels();
+	const body = {
+		md: () => toMarkdown(content, info, labels),
+		csv: () => toCsv(content, labels),
+		json: () => JSON.stringify(toJson(content, info), null, 2)
+	}[format]();
+	const type = { md: 'text/markdown', csv: 'text/csv', json: 'application/json' }[format];
+	const name = fileName(board, format);
+	return new Response(body, {
+		headers: {
+			'Content-Type': `${type}; charset=utf-8`,
+			'Content-Disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+			'Cache-Control': 'no-store'
+		}
+	});
+}

@@ -1,0 +1,51 @@
+import path from 'node:path';
+
+/** Everything the server reads from its environment, with the contract's defaults. */
+export interface Config {
+	port: number;
+	host: string;
+	dataDir: string;
+	databaseFile: string;
+	origin: string | undefined;
+	limits: {
+		maxFrameBytes: number;
+		maxCardText: number;
+		maxTitle: number;
+		maxConnectionsPerAddress: number;
+		failedAttemptsPerAddress: number;
+	};
+	compactAfterUpdates: number;
+	unloadIdleMs: number;
+	logLevel: string;
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+	const raw = env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value < 0) {
+		throw new Error(`${name} must be a whole number, got "${raw}"`);
+	}
+	return value;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+	const dataDir = path.resolve(env.DATA_DIR || './data');
+	return {
+		port: integer(env, 'PORT', 3000),
+		host: env.HOST || '0.0.0.0',
+		dataDir,
+		databaseFile: path.join(dataDir, 'wedo.sqlite'),
+		origin: env.ORIGIN || undefined,
+		limits: {
+			maxFrameBytes: integer(env, 'MAX_FRAME_BYTES', 2 * 1024 * 1024),
+			maxCardText: integer(env, 'MAX_CARD_TEXT', 2000),
+			maxTitle: integer(env, 'MAX_TITLE', 200),
+			maxConnectionsPerAddress: integer(env, 'MAX_CONNECTIONS_PER_ADDRESS', 2000),
+			failedAttemptsPerAddress: integer(env, 'MAX_FAILED_ATTEMPTS_PER_ADDRESS', 30)
+		},
+		compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500),
+		unloadIdleMs: integer(env, 'UNLOAD_IDLE_MS', 30_000),
+		logLevel: env.LOG_LEVEL || 'info'
+	};
+}

@@ -1,0 +1,44 @@
+import type * as Y from 'yjs';
+import type { Config } from './config';
+import type { Db } from './db/open';
+import type { BoardStore } from './board-store';
+import type { FailureLimiter } from './rate-limit';
+import type { Board } from './repositories/boards';
+
+/** What routes may ask of the live side (documents in memory, socket.io) without knowing it. */
+export interface LiveBoards {
+	/** Runs `read` over the board's current document, loading it if no one is connected. */
+	readDoc<T>(boardId: string, read: (doc: Y.Doc) => T): T;
+	/** Tells connected devices that the board's title, lock or phase changed. */
+	boardChanged(board: Board): void;
+}
+
+export interface AppContext {
+	config: Config;
+	db: Db;
+	store: BoardStore;
+	live: LiveBoards;
+	limiters: {
+		loginPerAccount: FailureLimiter;
+		failuresPerAddress: FailureLimiter;
+	};
+}
+
+/**
+ * The server entry creates the context once; SvelteKit's build bundles its own
+ * copy of this module, so the context lives on a global symbol that both copies share.
+ */
+const KEY = Symbol.for('wedo-board.app-context');
+
+type WithContext = typeof globalThis & { [KEY]?: AppContext };
+
+export function setAppContext(context: AppContext | undefined): void {
+	(globalThis as WithContext)[KEY] = context;
+}
+
+export function appContext(): AppContext {
+	const context = (globalThis as WithContext)[KEY];
+	if (!context)
+		throw new Error('WeDo Board was started without its server (use `npm start` or `npm run dev`).');
+	return context;
+}

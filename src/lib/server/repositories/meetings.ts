@@ -1,0 +1,54 @@
+import type { Db } from '../db/open';
+import { newId } from '../../board/ids';
+
+export interface Meeting {
+	id: string;
+	ownerId: string;
+	title: string;
+	startsAt: number | null;
+	location: string | null;
+	description: string | null;
+	createdAt: number;
+	updatedAt: number;
+}
+
+export interface MeetingInput {
+	title: string;
+	startsAt: number | null;
+	location: string | null;
+	description: string | null;
+}
+
+const COLUMNS = `id, owner_id AS ownerId, title, starts_at AS startsAt, location, description,
+	created_at AS createdAt, updated_at AS updatedAt`;
+
+export function create(db: Db, ownerId: string, input: MeetingInput): Meeting {
+	const now = Date.now();
+	const meeting: Meeting = { id: newId(), ownerId, ...input, createdAt: now, updatedAt: now };
+	db.prepare(
+		`INSERT INTO meetings (id, owner_id, title, starts_at, location, description, created_at, updated_at)
+		 VALUES (@id, @ownerId, @title, @startsAt, @location, @description, @createdAt, @updatedAt)`
+	).run(meeting);
+	return meeting;
+}
+
+export function read(db: Db, id: string): Meeting | undefined {
+	return db.prepare(`SELECT ${COLUMNS} FROM meetings WHERE id = ?`).get(id) as Meeting | undefined;
+}
+
+/** Upcoming and undated meetings first, then the past ones, newest first. */
+export function listByOwner(db: Db, ownerId: string): Meeting[] {
+	return db
+		.prepare(
+			`SELECT ${COLUMNS} FROM meetings WHERE owner_id = ?
+			 ORDER BY COALESCE(starts_at, created_at) DESC`
+		)
+		.all(ownerId) as Meeting[];
+}
+
+export function update(db: Db, id: string, input: MeetingInput): void {
+	db.prepare(
+		`UPDATE meetings SET title = @title, starts_at = @startsAt, location = @location,
+		 description = @description, updated_at = @updatedAt WHERE id = @id`
+	).run({ id, ...input, updatedAt: Date.now() });
+}

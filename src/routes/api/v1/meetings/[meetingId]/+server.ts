@@ -1,0 +1,23 @@
+import { json } from '@sveltejs/kit';
+import { appContext } from '$lib/server/context';
+import * as meetings from '$lib/server/repositories/meetings';
+import { meetingJson } from '$lib/server/api-views';
+import { readJson } from '$lib/server/http';
+import { MeetingInput } from '$lib/server/validation';
+import { requireOwnMeeting } from '$lib/server/api-guards';
+
+export function GET(event) {
+	const own = requireOwnMeeting(event, event.params.meetingId);
+	if (own instanceof Response) return own;
+	return json({ meeting: meetingJson(own.meeting) });
+}
+
+export async function PATCH(event) {
+	const own = requireOwnMeeting(event, event.params.meetingId);
+	if (own instanceof Response) return own;
+	const input = await readJson(event.request, MeetingInput);
+	if (!input.ok) return input.response;
+	const { db } = appContext();
+	meetings.update(db, own.meeting.id, input.value as meetings.MeetingInput);
+	return json({ meeting: meetingJson(meetings.read(db, own.meeting.id)!) });
+}
