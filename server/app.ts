@@ -15,7 +15,8 @@ import type { Board } from '../src/lib/server/repositories/boards';
 import { BoardRegistry } from './yjs/board-registry';
 import { createYjsEndpoint, YJS_PATH_PREFIX, type YjsEndpoint } from './yjs/upgrade';
 import { CLOSE } from './yjs/close-codes';
-import { boardStatePayload, createSocketServer, roomOf, type BoardIo } from './realtime/socket-server';
+import { createSocketServer, roomOf, type BoardIo } from './realtime/socket-server';
+import { boardStatePayload } from '../src/lib/server/board-state';
 import type { Logger } from './log';
 
 const MINUTE = 60_000;

@@ -7,11 +7,8 @@ import { Server, type Socket } from 'socket.io';
 import type { AppContext } from '../../src/lib/server/context';
 import { identityFromCookieHeader, resolveBoardAccess, type BoardAccess } from '../../src/lib/server/access';
 import type { Board } from '../../src/lib/server/repositories/boards';
-import type {
-	BoardStatePayload,
-	ClientToServerEvents,
-	ServerToClientEvents
-} from '../../src/lib/realtime/events';
+import { boardStatePayload } from '../../src/lib/server/board-state';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../src/lib/realtime/events';
 import { registerBoardCommands } from './board-commands';
 
 export interface SocketData {
@@ -28,16 +25,6 @@ export type BoardIo = Server<ClientToServerEvents, ServerToClientEvents, Record<
 
 export function roomOf(boardId: string): string {
 	return `board:${boardId}`;
-}
-
-export function boardStatePayload(board: Board): BoardStatePayload {
-	return {
-		id: board.id,
-		title: board.title,
-		phase: board.phase,
-		locked: board.locked,
-		finished: board.finished
-	};
 }
 
 export function createSocketServer(

@@ -7,7 +7,7 @@
  */
 import * as Y from 'yjs';
 import { ROOT, cardsOf } from '../../src/lib/board/schema';
-import { canChangeOwned, type Actor } from '../../src/lib/board/permissions';
+import { canChangeOwned, canRemoveLink, type Actor } from '../../src/lib/board/permissions';
 
 export interface PolicyLimits {
 	maxCardText: number;
@@ -35,13 +35,17 @@ interface Placement {
 	textHolder: Y.Item | null;
 }
 
-const EDITABLE_CARD_FIELDS = new Set(['text', 'columnId']);
+/** The fields a participant may change on their own card, and the shape each must keep. */
+const EDITABLE_CARD_FIELDS = new Map<string, (item: Y.Item) => boolean>([
+	['text', isText],
+	['columnId', isString]
+]);
 const DEAD = Symbol('dead');
 
 class UpdateInspector {
 	private readonly newItems = new Map<number, Y.Item[]>();
 	private readonly placements = new Map<Y.Item, Placement | typeof DEAD>();
-	private fieldIndex: Map<Y.Item, Map<string, Y.Item>> | undefined;
+	private fieldIndex: Map<Y.Item, Map<string, Y.Item[]>> | undefined;
 
 	constructor(
 		private readonly doc: Y.Doc,
@@ -118,26 +122,29 @@ class UpdateInspector {
 	private below(holder: Y.Item, key: string | null): Placement | typeof DEAD {
 		const holderPlacement = this.place(holder);
 		if (holderPlacement === DEAD) return DEAD;
-		const isText = holder.content instanceof Y.ContentType && holder.content.type instanceof Y.Text;
 		return {
 			root: holderPlacement.root,
 			entry: holderPlacement.entry,
 			entryKey: holderPlacement.entryKey,
 			field: holderPlacement.depth === 0 ? key : holderPlacement.field,
 			depth: holderPlacement.depth + 1,
-			textHolder: isText ? holder : holderPlacement.textHolder
+			textHolder: isText(holder) ? holder : holderPlacement.textHolder
 		};
 	}
 
-	/** Values of a new map entry's fields, read from the same update. */
-	fieldsOf(entry: Y.Item): Map<string, Y.Item> {
+	/**
+	 * Every value a new map entry's fields receive in the same update. Deleted content holds no value;
+	 * all others count, since which of several values Yjs keeps depends on positions, not on update order.
+	 */
+	fieldsOf(entry: Y.Item): Map<string, Y.Item[]> {
 		if (!this.fieldIndex) {
 			this.fieldIndex = new Map();
 			for (const item of this.allNew()) {
+				if (item.content instanceof Y.ContentDeleted) continue;
 				const placement = this.place(item);
 				if (placement === DEAD || placement.depth !== 1 || !placement.field || !placement.entry) continue;
-				const fields = this.fieldIndex.get(placement.entry) ?? new Map<string, Y.Item>();
-				fields.set(placement.field, item);
+				const fields = this.fieldIndex.get(placement.entry) ?? new Map<string, Y.Item[]>();
+				fields.set(placement.field, [...(fields.get(placement.field) ?? []), item]);
 				this.fieldIndex.set(placement.entry, fields);
 			}
 		}
@@ -151,8 +158,22 @@ class UpdateInspector {
 
 class UnresolvableError extends Error {}
 
+function isText(item: Y.Item | undefined): boolean {
+	return item?.content instanceof Y.ContentType && item.content.type instanceof Y.Text;
+}
+
 function anyValue(item: Y.Item | undefined): unknown {
 	return item?.content instanceof Y.ContentAny ? item.content.getContent()[0] : undefined;
+}
+
+function isString(item: Y.Item): boolean {
+	return typeof anyValue(item) === 'string';
+}
+
+/** Whether a new entry's field has a value and every value written to it passes `test`. */
+function everyValue(fields: Map<string, Y.Item[]>, field: string, test: (item: Y.Item) => boolean): boolean {
+	const items = fields.get(field) ?? [];
+	return items.length > 0 && items.every(test);
 }
 
 function storedEntryOwner(entry: Y.Item): string | undefined {
@@ -213,12 +234,6 @@ class UpdateCheck {
 		return canChangeOwned(this.actor, ownerId ?? '');
 	}
 
-	private ownerOf(entry: Y.Item): string | undefined {
-		if (this.inspector.isNew(entry))
-			return anyValue(this.inspector.fieldsOf(entry).get('authorId')) as string;
-		return storedEntryOwner(entry);
-	}
-
 	private checkInsert(item: Y.Item): PolicyRefusal | null {
 		const placement = this.inspector.place(item);
 		if (placement === DEAD) return null;
@@ -261,29 +276,31 @@ class UpdateCheck {
 		if (this.inspector.isNew(entry)) return null; // fields of an entry checked as a whole above
 		if (!this.owns(storedEntryOwner(entry))) return 'not_owner';
 		if (placement.root === ROOT.links) return 'forbidden_field';
-		if (!EDITABLE_CARD_FIELDS.has(placement.field ?? '')) return 'forbidden_field';
+		const keepsShape = EDITABLE_CARD_FIELDS.get(placement.field ?? '');
+		if (!keepsShape) return 'forbidden_field';
+		if (placement.depth === 1 && !keepsShape(item)) return 'forbidden_field';
 		if (placement.depth >= 2 && !(item.content instanceof Y.ContentString)) return 'forbidden_field';
 		return null;
 	}
 
 	private checkNewCard(entry: Y.Item): PolicyRefusal | null {
 		const fields = this.inspector.fieldsOf(entry);
-		if (anyValue(fields.get('authorId')) !== this.actor.id) return 'not_owner';
-		if (this.actor.role !== 'facilitator' && anyValue(fields.get('authorName')) !== this.actorName) {
+		if (!everyValue(fields, 'authorId', (item) => anyValue(item) === this.actor.id)) return 'not_owner';
+		const namesActor = (item: Y.Item) => anyValue(item) === this.actorName;
+		if (this.actor.role !== 'facilitator' && !everyValue(fields, 'authorName', namesActor))
 			return 'not_owner';
-		}
 		const key = this.inspector.place(entry);
-		if (key === DEAD || anyValue(fields.get('id')) !== key.entryKey) return 'forbidden_field';
-		const text = fields.get('text');
-		if (!(text?.content instanceof Y.ContentType) || !(text.content.type instanceof Y.Text)) {
+		if (key === DEAD || !everyValue(fields, 'id', (item) => anyValue(item) === key.entryKey)) {
 			return 'forbidden_field';
 		}
+		if (!everyValue(fields, 'text', isText) || !everyValue(fields, 'columnId', isString))
+			return 'forbidden_field';
 		return null;
 	}
 
 	private checkNewLink(entry: Y.Item): PolicyRefusal | null {
 		const fields = this.inspector.fieldsOf(entry);
-		return anyValue(fields.get('authorId')) === this.actor.id ? null : 'not_owner';
+		return everyValue(fields, 'authorId', (item) => anyValue(item) === this.actor.id) ? null : 'not_owner';
 	}
 
 	private checkDeletes(): PolicyRefusal | null {
@@ -318,6 +335,8 @@ class UpdateCheck {
 			this.addTextDelta(placement.textHolder, -deletedLength);
 		}
 		if (this.actor.role === 'facilitator') return null;
+		// Deleting a card or link deletes its fields with it: the entry's own deletion is what is checked.
+		if (placement.depth > 0 && this.deletes(placement.entry!)) return null;
 		if (placement.root === ROOT.cards) {
 			if (!this.owns(storedEntryOwner(placement.entry!))) return 'not_owner';
 			if (placement.depth === 1 && !EDITABLE_CARD_FIELDS.has(placement.field ?? '')) return 'forbidden_field';
@@ -329,19 +348,20 @@ class UpdateCheck {
 		return 'forbidden_field';
 	}
 
-	/** A link may be removed by whoever made it and by the authors of either card it joins. */
+	private deletes(item: Y.Item): boolean {
+		const ranges = this.ds.clients.get(item.id.client) ?? [];
+		return ranges.some((range) => item.id.clock >= range.clock && item.id.clock < range.clock + range.len);
+	}
+
 	private mayRemoveLink(entry: Y.Item): boolean {
-		if (this.owns(storedEntryOwner(entry))) return true;
 		if (!(entry.content instanceof Y.ContentType) || !(entry.content.type instanceof Y.Map)) return false;
+		const link = entry.content.type as Y.Map<unknown>;
 		const cards = cardsOf(this.doc);
-		return ['solutionId', 'challengeId'].some((field) => {
-			const cardId =
-				(entry.content as Y.ContentType).type instanceof Y.Map
-					? ((entry.content as Y.ContentType).type as Y.Map<unknown>).get(field)
-					: undefined;
-			const owner = typeof cardId === 'string' ? cards.get(cardId)?.get('authorId') : undefined;
-			return typeof owner === 'string' && this.owns(owner);
+		const cardAuthorIds = [link.get('solutionId'), link.get('challengeId')].map((cardId) => {
+			const authorId = typeof cardId === 'string' ? cards.get(cardId)?.get('authorId') : undefined;
+			return typeof authorId === 'string' ? authorId : '';
 		});
+		return canRemoveLink(this.actor, storedEntryOwner(entry) ?? '', cardAuthorIds);
 	}
 
 	private addTextDelta(holder: Y.Item, delta: number): void {

@@ -25,3 +25,10 @@ export function canWriteBoard(role: BoardRole, state: BoardState): boolean {
 export function canChangeOwned(actor: Actor, ownerId: string): boolean {
 	return actor.role === 'facilitator' || (actor.role === 'participant' && actor.id === ownerId);
 }
+
+/** A link may be removed by whoever made it and by the authors of either card it joins. */
+export function canRemoveLink(actor: Actor, linkAuthorId: string, cardAuthorIds: readonly string[]): boolean {
+	return (
+		canChangeOwned(actor, linkAuthorId) || cardAuthorIds.some((authorId) => canChangeOwned(actor, authorId))
+	);
+}

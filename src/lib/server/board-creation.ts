@@ -6,7 +6,7 @@ import type { Template } from '../board/schema';
 
 /** Creates a board and its first document in one transaction: no board exists without its columns. */
 export function createBoard(
-	context: AppContext,
+	context: Pick<AppContext, 'db' | 'store'>,
 	input: { meetingId: string; title: string; template: Template; columnTitles: TemplateColumnTitles }
 ): boards.Board {
 	return context.db.transaction(() => {

@@ -1,7 +1,9 @@
 /** Helpers for the JSON API: the contract's error shape, body parsing and cookies. */
 import { json, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { SESSION_COOKIE } from './auth/sessions';
+import { SESSION_COOKIE, invalidateSession } from './auth/sessions';
+import { hashToken } from './auth/tokens';
+import { appContext } from './context';
 import { DEVICE_COOKIE } from './access';
 import { errorMessage, type ApiErrorCode } from './error-messages';
 
@@ -64,6 +66,13 @@ export function setSessionCookie(
 
 export function clearSessionCookie(cookies: Cookies): void {
 	cookies.delete(SESSION_COOKIE, { path: '/' });
+}
+
+/** Logs out: the session is invalidated on the server, not only forgotten by the browser. */
+export function endSession(cookies: Cookies): void {
+	const token = cookies.get(SESSION_COOKIE);
+	if (token) invalidateSession(appContext().db, hashToken(token));
+	clearSessionCookie(cookies);
 }
 
 /** The participant device cookie lasts a year: a returning participant is recognised at the next meeting's board too. */

@@ -41,6 +41,10 @@ export function readByEmail(db: Db, email: string): (User & { passwordHash: stri
 	);
 }
 
+export function setPasswordHash(db: Db, userId: string, passwordHash: string): void {
+	db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, userId);
+}
+
 export function setLocale(db: Db, userId: string, locale: string): void {
 	db.prepare('UPDATE users SET locale = ? WHERE id = ?').run(locale, userId);
 }

@@ -1,0 +1,54 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { appContext } from '$lib/server/context';
+import * as boards from '$lib/server/repositories/boards';
+import * as meetings from '$lib/server/repositories/meetings';
+import * as participants from '$lib/server/repositories/participants';
+import { joinBoard } from '$lib/server/joining';
+import { clientAddress, setDeviceCookie } from '$lib/server/http';
+import { errorMessage } from '$lib/server/error-messages';
+import { DEVICE_COOKIE } from '$lib/server/access';
+import { JoinInput } from '$lib/server/validation';
+import { m } from '$lib/paraglide/messages';
+
+export function load(event) {
+	const context = appContext();
+	const address = clientAddress(event);
+	const limiter = context.limiters.failuresPerAddress;
+	if (limiter.isBlocked(address)) error(429, errorMessage('rate_limited'));
+	const board = boards.readByJoinCode(context.db, event.params.code);
+	if (!board) {
+		limiter.recordFailure(address);
+		error(404, m.join_unknown_code());
+	}
+	const meeting = meetings.read(context.db, board.meetingId);
+	const returning = event.locals.deviceHash
+		? participants.readOnBoard(context.db, event.locals.deviceHash, board.id)
+		: undefined;
+	return {
+		code: board.joinCode,
+		board: { title: board.title, finished: board.finished },
+		meeting: meeting && { title: meeting.title, startsAt: meeting.startsAt, location: meeting.location },
+		returning:
+			returning && !returning.removed ? { name: returning.name, organisation: returning.organisation } : null
+	};
+}
+
+export const actions = {
+	default: async (event) => {
+		const form = Object.fromEntries(await event.request.formData());
+		const parsed = v.safeParse(JoinInput, { ...form, code: event.params.code });
+		const values = { name: String(form.name ?? ''), organisation: String(form.organisation ?? '') };
+		if (!parsed.success) return fail(400, { values, error: m.join_name_too_long() });
+		const result = joinBoard(appContext(), parsed.output, {
+			token: event.cookies.get(DEVICE_COOKIE),
+			address: clientAddress(event)
+		});
+		if (!result.ok) {
+			const message = result.code === 'forbidden' ? m.join_removed() : errorMessage(result.code);
+			return fail(result.code === 'not_found' ? 404 : 403, { values, error: message });
+		}
+		setDeviceCookie(event, result.deviceToken);
+		redirect(303, `/boards/${result.board.id}`);
+	}
+};

@@ -1,0 +1,356 @@
+/**
+ * The server's authorship rules on the Yjs channel, attacked with the stock
+ * client whose document is changed directly: a refused update closes the
+ * sender's connection with 4422 and reaches neither other devices nor the database.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addCard, applyTextChange, cardText, deleteCard } from '../../src/lib/board/cards';
+import { newId } from '../../src/lib/board/ids';
+import { readBoard } from '../../src/lib/board/read';
+import { cardsOf, columnsOf } from '../../src/lib/board/schema';
+import { facilitatorWithBoard, join, type BoardJson, type Facilitator, type Participant } from './helpers/flows';
+import { columnId, findCard, writeCard, type Author } from './helpers/board';
+import { readStoredBoard } from './helpers/database';
+import { connectSocket } from './helpers/socket';
+import { connectSynced, waitFor, type YjsClient } from './helpers/yjs';
+import { startServer, type RunningServer } from './helpers/server';
+
+const REFUSED = 4422;
+
+let server: RunningServer;
+let clients: YjsClient[] = [];
+
+async function connect(boardId: string, cookie: string): Promise<YjsClient> {
+	const client = await connectSynced(server, boardId, cookie);
+	clients.push(client);
+	return client;
+}
+
+interface Scene {
+	facilitator: Facilitator & { board: BoardJson };
+	facilitatorAuthor: Author;
+	amira: Participant;
+	bruno: Participant;
+	board: BoardJson;
+}
+
+async function scene(): Promise<Scene> {
+	const facilitator = await facilitatorWithBoard(server);
+	const amira = await join(server, facilitator.board.joinCode, 'Amira');
+	const bruno = await join(server, facilitator.board.joinCode, 'Bruno');
+	return {
+		facilitator,
+		facilitatorAuthor: { id: facilitator.user.id, name: facilitator.user.name },
+		amira,
+		bruno,
+		board: facilitator.board
+	};
+}
+
+/** The stored board (read from the SQLite file) and a freshly connected device both show `card` as it was. */
+async function expectUnchangedEverywhere(
+	s: Scene,
+	observer: YjsClient,
+	cardId: string,
+	expected: ReturnType<typeof findCard>
+): Promise<void> {
+	await observer.flush();
+	expect(findCard(observer.doc, cardId)).toEqual(expected);
+	expect(observer.closeCodes).toEqual([]);
+	const stored = readStoredBoard(server.databaseFile, s.board.id);
+	expect(findCard(stored, cardId)).toEqual(expected);
+	stored.destroy();
+	const fresh = await connect(s.board.id, s.facilitator.device.cookie);
+	expect(findCard(fresh.doc, cardId)).toEqual(expected);
+}
+
+beforeAll(async () => {
+	server = await startServer();
+});
+
+afterEach(() => {
+	for (const client of clients) client.destroy();
+	clients = [];
+});
+
+afterAll(async () => {
+	await server?.stop();
+});
+
+describe('a participant may not touch another participant’s card', () => {
+	let s: Scene;
+	let amiraClient: YjsClient;
+	let cardId: string;
+	let original: ReturnType<typeof findCard>;
+
+	async function attack(edit: (doc: Y.Doc) => void): Promise<void> {
+		const brunoClient = await connect(s.board.id, s.bruno.device.cookie);
+		expect(findCard(brunoClient.doc, cardId)).toEqual(original);
+		edit(brunoClient.doc);
+		expect(await brunoClient.closed()).toBe(REFUSED);
+		// Final for the stock client: it does not come back to try again.
+		expect(brunoClient.provider.shouldConnect).toBe(false);
+	}
+
+	beforeAll(async () => {
+		s = await scene();
+	});
+
+	// Each attack runs against a fresh card of Amira's, watched by Amira's own device.
+	async function prepare(): Promise<void> {
+		amiraClient = await connect(s.board.id, s.amira.device.cookie);
+		cardId = writeCard(amiraClient.doc, s.amira, 'challenge', 'Amiras Karte');
+		await amiraClient.flush();
+		original = findCard(amiraClient.doc, cardId);
+		expect(original).toMatchObject({ authorId: s.amira.id, authorName: 'Amira', text: 'Amiras Karte' });
+	}
+
+	it('deleting it is refused with 4422 and changes nothing', async () => {
+		await prepare();
+		await attack((doc) => deleteCard(doc, cardId));
+		await expectUnchangedEverywhere(s, amiraClient, cardId, original);
+	});
+
+	it('overwriting its text is refused with 4422 and changes nothing', async () => {
+		await prepare();
+		await attack((doc) => applyTextChange(cardText(doc, cardId)!, 'Bruno war hier'));
+		await expectUnchangedEverywhere(s, amiraClient, cardId, original);
+	});
+
+	it('adding to its text is refused too', async () => {
+		await prepare();
+		await attack((doc) => cardText(doc, cardId)!.insert(0, 'Nicht: '));
+		await expectUnchangedEverywhere(s, amiraClient, cardId, original);
+	});
+
+	it('moving it to another column is refused with 4422 and changes nothing', async () => {
+		await prepare();
+		await attack((doc) => cardsOf(doc).get(cardId)!.set('columnId', columnId(doc, 'solution')));
+		await expectUnchangedEverywhere(s, amiraClient, cardId, original);
+	});
+
+	it('re-attributing it to himself is refused', async () => {
+		await prepare();
+		await attack((doc) => cardsOf(doc).get(cardId)!.set('authorId', s.bruno.id));
+		await expectUnchangedEverywhere(s, amiraClient, cardId, original);
+	});
+
+	it('creating a card that claims Amira as its author is refused and the card exists nowhere', async () => {
+		await prepare();
+		const forgedId = newId();
+		await attack((doc) =>
+			addCard(doc, {
+				id: forgedId,
+				columnId: columnId(doc, 'challenge'),
+				text: 'Amira sagt etwas, das sie nie sagte',
+				authorId: s.amira.id,
+				authorName: 'Amira',
+				createdAt: Date.now()
+			})
+		);
+		await expectUnchangedEverywhere(s, amiraClient, forgedId, undefined);
+	});
+
+	it('creating a card under his own id but Amira’s name is refused', async () => {
+		await prepare();
+		const forgedId = newId();
+		await attack((doc) =>
+			addCard(doc, {
+				id: forgedId,
+				columnId: columnId(doc, 'challenge'),
+				text: 'Mit falschem Namen',
+				authorId: s.bruno.id,
+				authorName: 'Amira',
+				createdAt: Date.now()
+			})
+		);
+		await expectUnchangedEverywhere(s, amiraClient, forgedId, undefined);
+	});
+
+	it('replacing her card with his own under the same id is refused', async () => {
+		await prepare();
+		await attack((doc) =>
+			addCard(doc, {
+				id: cardId,
+				columnId: columnId(doc, 'challenge'),
+				text: 'Ersetzt',
+				authorId: s.bruno.id,
+				authorName: 'Bruno',
+				createdAt: Date.now()
+			})
+		);
+		await expectUnchangedEverywhere(s, amiraClient, cardId, original);
+	});
+
+	it('a participant may not remove or rename the facilitator’s columns', async () => {
+		await prepare();
+		const columns = readBoard(amiraClient.doc).columns;
+		const brunoClient = await connect(s.board.id, s.bruno.device.cookie);
+		columnsOf(brunoClient.doc).delete(0, 1);
+		expect(await brunoClient.closed()).toBe(REFUSED);
+		const renamer = await connect(s.board.id, s.bruno.device.cookie);
+		columnsOf(renamer.doc).get(0).set('title', 'Meine Spalte');
+		expect(await renamer.closed()).toBe(REFUSED);
+		await amiraClient.flush();
+		expect(readBoard(amiraClient.doc).columns).toEqual(columns);
+		const stored = readStoredBoard(server.databaseFile, s.board.id);
+		expect(readBoard(stored).columns).toEqual(columns);
+		stored.destroy();
+	});
+});
+
+describe('what authors and facilitators may do', () => {
+	it('a participant edits, moves and deletes her own card; the others see each step', async () => {
+		const s = await scene();
+		const amiraClient = await connect(s.board.id, s.amira.device.cookie);
+		const brunoClient = await connect(s.board.id, s.bruno.device.cookie);
+		const cardId = writeCard(amiraClient.doc, s.amira, 'challenge', 'Erster Entwurf');
+		await waitFor(() => findCard(brunoClient.doc, cardId), 'the card at Bruno');
+
+		applyTextChange(cardText(amiraClient.doc, cardId)!, 'Zweiter Entwurf');
+		await waitFor(() => findCard(brunoClient.doc, cardId)?.text === 'Zweiter Entwurf', 'the edit at Bruno');
+
+		const solutions = columnId(amiraClient.doc, 'solution');
+		cardsOf(amiraClient.doc).get(cardId)!.set('columnId', solutions);
+		await waitFor(() => findCard(brunoClient.doc, cardId)?.columnId === solutions, 'the move at Bruno');
+
+		deleteCard(amiraClient.doc, cardId);
+		await waitFor(() => !cardsOf(brunoClient.doc).has(cardId), 'the deletion at Bruno');
+		await amiraClient.flush();
+		expect(amiraClient.closeCodes).toEqual([]);
+		const stored = readStoredBoard(server.databaseFile, s.board.id);
+		expect(findCard(stored, cardId)).toBeUndefined();
+		stored.destroy();
+	});
+
+	it('a facilitator edits and deletes any participant’s card', async () => {
+		const s = await scene();
+		const amiraClient = await connect(s.board.id, s.amira.device.cookie);
+		const facilitatorClient = await connect(s.board.id, s.facilitator.device.cookie);
+		const cardId = writeCard(amiraClient.doc, s.amira, 'challenge', 'Tippfeler');
+		await waitFor(() => findCard(facilitatorClient.doc, cardId), 'the card at the facilitator');
+
+		applyTextChange(cardText(facilitatorClient.doc, cardId)!, 'Tippfehler');
+		await waitFor(() => findCard(amiraClient.doc, cardId)?.text === 'Tippfehler', 'the correction at Amira');
+		// The card stays Amira's.
+		expect(findCard(amiraClient.doc, cardId)?.authorId).toBe(s.amira.id);
+
+		deleteCard(facilitatorClient.doc, cardId);
+		await waitFor(() => !cardsOf(amiraClient.doc).has(cardId), 'the deletion at Amira');
+		expect(facilitatorClient.closeCodes).toEqual([]);
+	});
+
+	it('a facilitator may not create a card in someone else’s name either', async () => {
+		const s = await scene();
+		const facilitatorClient = await connect(s.board.id, s.facilitator.device.cookie);
+		const observer = await connect(s.board.id, s.amira.device.cookie);
+		const forged = writeCard(facilitatorClient.doc, s.amira, 'challenge', 'Untergeschoben');
+		expect(await facilitatorClient.closed()).toBe(REFUSED);
+		await observer.flush();
+		expect(findCard(observer.doc, forged)).toBeUndefined();
+	});
+});
+
+describe('card text limit (2,000 characters)', () => {
+	function cardWithText(doc: Y.Doc, author: Author, text: string): string {
+		// Built by hand: addCard itself cuts text at the limit, a hostile client would not.
+		const id = newId();
+		const map = new Y.Map<unknown>();
+		doc.transact(() => {
+			map.set('id', id);
+			map.set('columnId', columnId(doc, 'challenge'));
+			map.set('text', new Y.Text(text));
+			map.set('authorId', author.id);
+			map.set('authorName', author.name);
+			map.set('createdAt', Date.now());
+			cardsOf(doc).set(id, map);
+		});
+		return id;
+	}
+
+	it('a new card of 2,001 characters is refused; 2,000 are accepted', async () => {
+		const s = await scene();
+		const observer = await connect(s.board.id, s.facilitator.device.cookie);
+		const writer = await connect(s.board.id, s.amira.device.cookie);
+		const fits = cardWithText(writer.doc, s.amira, 'a'.repeat(2000));
+		await waitFor(() => findCard(observer.doc, fits)?.text.length === 2000, 'the 2,000-character card');
+
+		const tooLong = cardWithText(writer.doc, s.amira, 'b'.repeat(2001));
+		expect(await writer.closed()).toBe(REFUSED);
+		await observer.flush();
+		expect(findCard(observer.doc, tooLong)).toBeUndefined();
+		const stored = readStoredBoard(server.databaseFile, s.board.id);
+		expect(findCard(stored, tooLong)).toBeUndefined();
+		stored.destroy();
+	});
+
+	it('growing a card past 2,000 characters is refused, for facilitators too', async () => {
+		const s = await scene();
+		const amiraClient = await connect(s.board.id, s.amira.device.cookie);
+		const cardId = writeCard(amiraClient.doc, s.amira, 'challenge', 'c'.repeat(1990));
+		await amiraClient.flush();
+		applyTextChange(cardText(amiraClient.doc, cardId)!, 'c'.repeat(2000));
+		await amiraClient.flush();
+		cardText(amiraClient.doc, cardId)!.insert(2000, '!');
+		expect(await amiraClient.closed()).toBe(REFUSED);
+
+		const facilitatorClient = await connect(s.board.id, s.facilitator.device.cookie);
+		expect(findCard(facilitatorClient.doc, cardId)?.text).toBe('c'.repeat(2000));
+		cardText(facilitatorClient.doc, cardId)!.insert(0, 'Zu viel: ');
+		expect(await facilitatorClient.closed()).toBe(REFUSED);
+
+		const fresh = await connect(s.board.id, s.bruno.device.cookie);
+		expect(findCard(fresh.doc, cardId)?.text).toBe('c'.repeat(2000));
+	});
+});
+
+describe('a locked board', () => {
+	it('drops participants’ updates, passes the facilitator’s, and unlocking restores writing', async () => {
+		const s = await scene();
+		const facilitatorSocket = await connectSocket(server, s.board.id, s.facilitator.device.cookie);
+		const amiraSocket = await connectSocket(server, s.board.id, s.amira.device.cookie);
+		const facilitatorClient = await connect(s.board.id, s.facilitator.device.cookie);
+		const amiraClient = await connect(s.board.id, s.amira.device.cookie);
+		const brunoClient = await connect(s.board.id, s.bruno.device.cookie);
+
+		try {
+			expect(await facilitatorSocket.emit('board:lock', { locked: true })).toEqual({ ok: true });
+			await waitFor(() => amiraSocket.states.at(-1)?.locked === true, 'the lock at Amira');
+
+			const dropped = writeCard(amiraClient.doc, s.amira, 'challenge', 'Während der Sperre');
+			// Amira's own round trip: the server has handled her update; then the others' round trips.
+			await amiraClient.flush();
+			await facilitatorClient.flush();
+			await brunoClient.flush();
+			expect(findCard(facilitatorClient.doc, dropped)).toBeUndefined();
+			expect(findCard(brunoClient.doc, dropped)).toBeUndefined();
+			const storedWhileLocked = readStoredBoard(server.databaseFile, s.board.id);
+			expect(findCard(storedWhileLocked, dropped)).toBeUndefined();
+			storedWhileLocked.destroy();
+			// Read-only, not thrown out: she still receives the board.
+			expect(amiraClient.closeCodes).toEqual([]);
+
+			const fromFacilitator = writeCard(facilitatorClient.doc, s.facilitatorAuthor, 'solution', 'Moderation');
+			await waitFor(() => findCard(amiraClient.doc, fromFacilitator), 'the facilitator’s card at Amira');
+			await waitFor(() => findCard(brunoClient.doc, fromFacilitator), 'the facilitator’s card at Bruno');
+
+			const brunosAttempt = writeCard(brunoClient.doc, s.bruno, 'solution', 'Auch gesperrt');
+			await brunoClient.flush();
+			await facilitatorClient.flush();
+			expect(findCard(facilitatorClient.doc, brunosAttempt)).toBeUndefined();
+
+			expect(await facilitatorSocket.emit('board:lock', { locked: false })).toEqual({ ok: true });
+			await waitFor(() => amiraSocket.states.at(-1)?.locked === false, 'the unlock at Amira');
+
+			// (A stock client still holds what it typed while locked and sends it along when its
+			// next change syncs; the server then accepts it like any card written after unlocking.)
+			const afterUnlock = writeCard(amiraClient.doc, s.amira, 'challenge', 'Nach der Sperre');
+			await waitFor(() => findCard(facilitatorClient.doc, afterUnlock), 'the card after unlocking');
+			await waitFor(() => findCard(brunoClient.doc, afterUnlock), 'the card after unlocking at Bruno');
+		} finally {
+			facilitatorSocket.close();
+			amiraSocket.close();
+		}
+	});
+});
