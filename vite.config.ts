@@ -15,7 +15,12 @@ export default defineConfig({
 		wedoRealtimeDevPlugin()
 	],
 	test: {
-		include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		include: [
+			'src/**/*.test.ts',
+			'server/**/*.test.ts',
+			'scripts/**/*.test.ts',
+			'tests/integration/**/*.test.ts'
+		],
 		environment: 'node',
 		testTimeout: 30_000,
 		hookTimeout: 60_000

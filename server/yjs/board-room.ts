@@ -8,6 +8,8 @@ import type { BoardStore } from '../../src/lib/server/board-store';
 import { canWriteBoard, type Actor, type BoardState } from '../../src/lib/board/permissions';
 import {
 	decodeAwarenessUpdate,
+	encodeAwarenessEntries,
+	type AwarenessEntry,
 	decodeMessage,
 	encodeAwarenessStates,
 	encodeSyncStep1,
@@ -29,8 +31,8 @@ export interface RoomActor extends Actor {
 interface Connection {
 	socket: RoomSocket;
 	actor: RoomActor;
-	/** Awareness client ids this connection speaks for, removed when it leaves. */
-	awarenessIds: Set<number>;
+	/** The one awareness client id this connection speaks for, removed when it leaves. */
+	awarenessId: number | undefined;
 	ackTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
@@ -77,7 +79,7 @@ export class BoardRoom {
 	}
 
 	join(socket: RoomSocket, actor: RoomActor): void {
-		this.connections.set(socket, { socket, actor, awarenessIds: new Set(), ackTimer: undefined });
+		this.connections.set(socket, { socket, actor, awarenessId: undefined, ackTimer: undefined });
 		socket.send(encodeSyncStep1(this.doc));
 		const states = [...this.awareness.getStates().keys()];
 		if (states.length > 0) socket.send(encodeAwarenessStates(this.awareness, states));
@@ -88,7 +90,9 @@ export class BoardRoom {
 		if (!connection) return;
 		clearTimeout(connection.ackTimer);
 		this.connections.delete(socket);
-		awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
+		if (connection.awarenessId !== undefined) {
+			awarenessProtocol.removeAwarenessStates(this.awareness, [connection.awarenessId], null);
+		}
 	}
 
 	/** Closes every connection of one identity, e.g. a participant the facilitator removed. */
@@ -184,32 +188,45 @@ export class BoardRoom {
 		}
 	};
 
+	/**
+	 * The stock client relays every presence change it sees, its peers' too, so
+	 * only the entry for the connection's own id is applied. That id is the first
+	 * one it announces with a state naming itself (the stock client does so on
+	 * connect); a state naming anyone else is a forgery and dropped.
+	 */
 	private receiveAwareness(connection: Connection, update: Uint8Array): void {
-		let entries;
+		let entries: AwarenessEntry[];
 		try {
 			entries = decodeAwarenessUpdate(update);
 		} catch {
 			this.refuse(connection, 'malformed');
 			return;
 		}
-		for (const entry of entries) {
-			if (
-				!this.mayUseAwarenessId(connection, entry.clientId) ||
-				!describesOnly(entry.state, connection.actor)
-			) {
-				this.events.refused(this.boardId, connection.actor, 'not_owner');
-				return;
-			}
+		if (connection.awarenessId === undefined) {
+			const claim = entries.find(
+				(entry) =>
+					entry.state !== null &&
+					describesOnly(entry.state, connection.actor) &&
+					this.mayClaimAwarenessId(connection, entry.clientId)
+			);
+			connection.awarenessId = claim?.clientId;
 		}
-		awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+		const own = entries.filter((entry) => entry.clientId === connection.awarenessId);
+		if (own.length === 0) return;
+		if (!own.every((entry) => describesOnly(entry.state, connection.actor))) {
+			this.events.refused(this.boardId, connection.actor, 'not_owner');
+			return;
+		}
+		const accepted = own.length === entries.length ? update : encodeAwarenessEntries(own);
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, connection);
 	}
 
-	/** Presence cannot be forged: an id is the connection's own, not another live connection's or identity's. */
-	private mayUseAwarenessId(connection: Connection, clientId: number): boolean {
+	/** Not a Yjs client id of another identity, nor one another live connection speaks for. */
+	private mayClaimAwarenessId(connection: Connection, clientId: number): boolean {
 		const owner = this.clientOwners.get(clientId);
 		if (owner !== undefined && owner !== connection.actor.id) return false;
 		for (const other of this.connections.values()) {
-			if (other !== connection && other.awarenessIds.has(clientId)) return false;
+			if (other !== connection && other.awarenessId === clientId) return false;
 		}
 		return true;
 	}
@@ -219,13 +236,9 @@ export class BoardRoom {
 		origin: unknown
 	): void => {
 		const changed = [...added, ...updated, ...removed];
-		const connection = origin as Connection | null;
-		if (connection && this.connections.get(connection.socket) === connection) {
-			for (const id of [...added, ...updated]) connection.awarenessIds.add(id);
-			for (const id of removed) connection.awarenessIds.delete(id);
-		}
 		const message = encodeAwarenessStates(this.awareness, changed);
-		for (const other of this.connections.values()) other.socket.send(message);
+		// The sender knows its own presence already.
+		for (const other of this.connections.values()) if (other !== origin) other.socket.send(message);
 	};
 
 	private refuse(connection: Connection, reason: PolicyRefusal): void {

@@ -70,6 +70,7 @@ export function encodeAwarenessStates(awareness: awarenessProtocol.Awareness, cl
 
 export interface AwarenessEntry {
 	clientId: number;
+	clock: number;
 	/** The parsed presence state; null when the client removes its presence. */
 	state: unknown;
 }
@@ -81,8 +82,20 @@ export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
 	const entries: AwarenessEntry[] = [];
 	for (let i = 0; i < count; i++) {
 		const clientId = decoding.readVarUint(decoder);
-		decoding.readVarUint(decoder); // clock
-		entries.push({ clientId, state: JSON.parse(decoding.readVarString(decoder)) });
+		const clock = decoding.readVarUint(decoder);
+		entries.push({ clientId, clock, state: JSON.parse(decoding.readVarString(decoder)) });
 	}
 	return entries;
+}
+
+/** The inverse of decodeAwarenessUpdate, for passing on only the entries a connection may set. */
+export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, entries.length);
+	for (const entry of entries) {
+		encoding.writeVarUint(encoder, entry.clientId);
+		encoding.writeVarUint(encoder, entry.clock);
+		encoding.writeVarString(encoder, JSON.stringify(entry.state));
+	}
+	return encoding.toUint8Array(encoder);
 }

@@ -329,6 +329,14 @@ describe('checkUpdate: links', () => {
 		expect(check(server, carol, (client) => unlinkCards(client, linkId(bobCard, aliceCard)))).toEqual(
 			refused('not_owner')
 		);
+		const replacement = check(server, carol, (client) => {
+			const link = new Y.Map<unknown>();
+			const fields = { id: linkId(bobCard, aliceCard), solutionId: bobCard, challengeId: aliceCard };
+			for (const [key, value] of Object.entries({ ...fields, authorId: carol.id, createdAt: 2 }))
+				link.set(key, value);
+			client.getMap('links').set(fields.id, link);
+		});
+		expect(replacement).toEqual(refused('not_owner'));
 	});
 
 	it('refuses changing the fields of an existing link', () => {
@@ -393,6 +401,65 @@ describe('checkUpdate: limits', () => {
 		});
 		const one = testCard({ columnId: challengeColumnId, authorId: alice.id, authorName: alice.name });
 		expect(check(server, alice, (client) => addCard(client, one))).toEqual(refused('too_many_cards'));
+	});
+});
+
+describe('checkUpdate: changes made offline, sent as one sync update', () => {
+	/** What a device sends on reconnecting: everything the server lacks, with deleted content stripped. */
+	function offline(server: Y.Doc, change: (client: Y.Doc) => void): Uint8Array {
+		const client = new Y.Doc();
+		Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+		change(client);
+		return Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
+	}
+
+	it('accepts typing with corrections in your own card', () => {
+		const { server, aliceCard } = serverBoard();
+		const update = offline(server, (client) => {
+			const text = cardText(client, aliceCard)!;
+			text.insert(text.length, ' mit Tippfehlre');
+			text.delete(text.length - 2, 2);
+			text.insert(text.length, 'er');
+		});
+		expect(checkUpdate(server, update, alice, limits)).toEqual({ ok: true });
+		Y.applyUpdate(server, update);
+		expect(cardText(server, aliceCard)!.toString()).toMatch(/ mit Tippfehler$/);
+	});
+
+	it('accepts moving your own card twice', () => {
+		const { server, aliceCard, challengeColumnId, solutionColumnId } = serverBoard();
+		const update = offline(server, (client) => {
+			cardsOf(client).get(aliceCard)!.set('columnId', solutionColumnId);
+			cardsOf(client).get(aliceCard)!.set('columnId', challengeColumnId);
+		});
+		expect(checkUpdate(server, update, alice, limits)).toEqual({ ok: true });
+	});
+
+	it('accepts a card or a link created and removed again', () => {
+		const { server, challengeColumnId, aliceCard, bobCard } = serverBoard();
+		const card = testCard({ columnId: challengeColumnId, authorId: alice.id, authorName: alice.name });
+		const update = offline(server, (client) => {
+			addCard(client, card);
+			deleteCard(client, card.id);
+			unlinkCards(client, linkId(bobCard, aliceCard));
+			linkCards(client, { solutionId: bobCard, challengeId: aliceCard, authorId: alice.id, createdAt: 3 });
+			unlinkCards(client, linkId(bobCard, aliceCard));
+		});
+		expect(checkUpdate(server, update, alice, limits)).toEqual({ ok: true });
+	});
+
+	it("refuses removed content put over someone else's card or its fields", () => {
+		const { server, bobCard } = serverBoard();
+		const overCard = offline(server, (client) => {
+			cardsOf(client).set(bobCard, new Y.Map());
+			cardsOf(client).delete(bobCard);
+		});
+		expect(checkUpdate(server, overCard, alice, limits)).toEqual(refused('not_owner'));
+		const overField = offline(server, (client) => {
+			cardsOf(client).get(bobCard)!.set('columnId', 'x');
+			cardsOf(client).get(bobCard)!.delete('columnId');
+		});
+		expect(checkUpdate(server, overField, alice, limits)).toEqual(refused('not_owner'));
 	});
 });
 

@@ -133,14 +133,14 @@ class UpdateInspector {
 	}
 
 	/**
-	 * Every value a new map entry's fields receive in the same update. Deleted content holds no value;
-	 * all others count, since which of several values Yjs keeps depends on positions, not on update order.
+	 * Every value a new map entry's fields receive in the same update. All count, since which of
+	 * several values Yjs keeps depends on their positions, not on their order in the update.
 	 */
 	fieldsOf(entry: Y.Item): Map<string, Y.Item[]> {
 		if (!this.fieldIndex) {
 			this.fieldIndex = new Map();
 			for (const item of this.allNew()) {
-				if (item.content instanceof Y.ContentDeleted) continue;
+				if (isRemoved(item)) continue;
 				const placement = this.place(item);
 				if (placement === DEAD || placement.depth !== 1 || !placement.field || !placement.entry) continue;
 				const fields = this.fieldIndex.get(placement.entry) ?? new Map<string, Y.Item[]>();
@@ -157,6 +157,15 @@ class UpdateInspector {
 }
 
 class UnresolvableError extends Error {}
+
+/**
+ * Content created and deleted again before it was sent (typing with corrections offline, a card
+ * added and removed) arrives without its value. It still takes a place, so who may put it there
+ * is checked like any change; what it would have held is not.
+ */
+function isRemoved(item: Y.Item): boolean {
+	return item.content instanceof Y.ContentDeleted;
+}
 
 function isText(item: Y.Item | undefined): boolean {
 	return item?.content instanceof Y.ContentType && item.content.type instanceof Y.Text;
@@ -253,12 +262,13 @@ class UpdateCheck {
 		return this.checkParticipantInsert(item, placement);
 	}
 
-	/** A new card or link, for every role: it names its real author, and replaces only what the actor owns. */
+	/** A new card or link, for any role: names its real author, replaces only what the actor may remove. */
 	private checkNewEntry(item: Y.Item, placement: Placement): PolicyRefusal | null {
 		const root =
 			placement.root === ROOT.cards ? cardsOf(this.doc) : this.doc.getMap<Y.Map<unknown>>(ROOT.links);
-		const replaced = root.get(placement.entryKey ?? '');
-		if (replaced && !this.owns(storedEntryOwner(replaced._item!))) return 'not_owner';
+		const replaced = root.get(placement.entryKey ?? '')?._item;
+		if (replaced && !this.mayReplace(placement.root, replaced)) return 'not_owner';
+		if (isRemoved(item)) return null;
 		if (!(item.content instanceof Y.ContentType) || !(item.content.type instanceof Y.Map)) {
 			return 'forbidden_field';
 		}
@@ -278,6 +288,7 @@ class UpdateCheck {
 		if (placement.root === ROOT.links) return 'forbidden_field';
 		const keepsShape = EDITABLE_CARD_FIELDS.get(placement.field ?? '');
 		if (!keepsShape) return 'forbidden_field';
+		if (isRemoved(item)) return null;
 		if (placement.depth === 1 && !keepsShape(item)) return 'forbidden_field';
 		if (placement.depth >= 2 && !(item.content instanceof Y.ContentString)) return 'forbidden_field';
 		return null;
@@ -287,14 +298,16 @@ class UpdateCheck {
 		const fields = this.inspector.fieldsOf(entry);
 		if (!everyValue(fields, 'authorId', (item) => anyValue(item) === this.actor.id)) return 'not_owner';
 		const namesActor = (item: Y.Item) => anyValue(item) === this.actorName;
-		if (this.actor.role !== 'facilitator' && !everyValue(fields, 'authorName', namesActor))
+		if (this.actor.role !== 'facilitator' && !everyValue(fields, 'authorName', namesActor)) {
 			return 'not_owner';
+		}
 		const key = this.inspector.place(entry);
 		if (key === DEAD || !everyValue(fields, 'id', (item) => anyValue(item) === key.entryKey)) {
 			return 'forbidden_field';
 		}
-		if (!everyValue(fields, 'text', isText) || !everyValue(fields, 'columnId', isString))
+		if (!everyValue(fields, 'text', isText) || !everyValue(fields, 'columnId', isString)) {
 			return 'forbidden_field';
+		}
 		return null;
 	}
 
@@ -351,6 +364,11 @@ class UpdateCheck {
 	private deletes(item: Y.Item): boolean {
 		const ranges = this.ds.clients.get(item.id.client) ?? [];
 		return ranges.some((range) => item.id.clock >= range.clock && item.id.clock < range.clock + range.len);
+	}
+
+	/** Putting an entry in the place of a stored card or link removes that one. */
+	private mayReplace(root: string, stored: Y.Item): boolean {
+		return root === ROOT.links ? this.mayRemoveLink(stored) : this.owns(storedEntryOwner(stored));
 	}
 
 	private mayRemoveLink(entry: Y.Item): boolean {

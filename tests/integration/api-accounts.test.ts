@@ -49,7 +49,11 @@ describe('signup', () => {
 
 	it('refuses missing fields and malformed JSON with 400 invalid_input', async () => {
 		const device = new Device(server.url);
-		expectError(await device.post('/api/v1/signup', { email: uniqueEmail(), password: PASSWORD }), 400, 'invalid_input');
+		expectError(
+			await device.post('/api/v1/signup', { email: uniqueEmail(), password: PASSWORD }),
+			400,
+			'invalid_input'
+		);
 		expectError(
 			await device.post('/api/v1/signup', { email: 'not-an-email', password: PASSWORD, name: 'X' }),
 			400,

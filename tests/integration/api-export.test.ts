@@ -38,10 +38,15 @@ beforeAll(async () => {
 	await waitFor(() => findCard(anonymousClient.doc, challengeId), 'the challenge at the second participant');
 	const solutionId = writeCard(anonymousClient.doc, anonymous, 'solution', SOLUTION);
 	await waitFor(() => findCard(amiraClient.doc, solutionId), 'the solution at the first participant');
-	expect(linkCards(anonymousClient.doc, { solutionId, challengeId, authorId: anonymous.id, createdAt: Date.now() })).toBe(
-		true
+	expect(
+		linkCards(anonymousClient.doc, { solutionId, challengeId, authorId: anonymous.id, createdAt: Date.now() })
+	).toBe(true);
+	writeCard(
+		facilitatorClient.doc,
+		{ id: facilitator.user.id, name: facilitator.user.name },
+		'solution',
+		FACILITATOR_NOTE
 	);
-	writeCard(facilitatorClient.doc, { id: facilitator.user.id, name: facilitator.user.name }, 'solution', FACILITATOR_NOTE);
 	for (const client of clients) await client.flush();
 	await waitFor(() => amiraClient.doc.getMap('links').size === 1, 'the link at the first participant');
 });
@@ -132,6 +137,10 @@ describe('export', () => {
 		expectError(await new Device(server.url).get(exportPath('md')), 401, 'unauthenticated');
 		const stranger = await facilitatorWithBoard(server);
 		expectError(await stranger.device.get(exportPath('csv')), 403, 'forbidden');
-		expectError(await facilitator.device.get('/api/v1/boards/doesnotexist123/export?format=md'), 404, 'not_found');
+		expectError(
+			await facilitator.device.get('/api/v1/boards/doesnotexist123/export?format=md'),
+			404,
+			'not_found'
+		);
 	});
 });

@@ -103,7 +103,11 @@ describe('join rate limit', () => {
 		expect(status, `still guessing after ${attempts} attempts`).toBe(429);
 		// The limit is on guessing: a blocked address learns nothing about valid codes either.
 		const before = fingerprint(server.databaseFile);
-		expectError(await new Device(server.url).post('/api/v1/join', { code: board.joinCode }), 429, 'rate_limited');
+		expectError(
+			await new Device(server.url).post('/api/v1/join', { code: board.joinCode }),
+			429,
+			'rate_limited'
+		);
 		expect(fingerprint(server.databaseFile)).toEqual(before);
 	});
 });

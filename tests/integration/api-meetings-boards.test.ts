@@ -39,7 +39,11 @@ describe('meetings', () => {
 		});
 		expectStatus(response, 201);
 		const { meeting } = response.body;
-		expect(meeting).toMatchObject({ id: expect.any(String), title: 'Stadtteilkonferenz Nord', location: 'Bürgerhaus' });
+		expect(meeting).toMatchObject({
+			id: expect.any(String),
+			title: 'Stadtteilkonferenz Nord',
+			location: 'Bürgerhaus'
+		});
 		expect(meeting).not.toHaveProperty('unknownField');
 
 		const list = await facilitator.device.get('/api/v1/meetings');
@@ -78,8 +82,16 @@ describe('meetings', () => {
 		const before = fingerprint(server.databaseFile);
 		expectError(await owner.device.post('/api/v1/meetings', {}), 400, 'invalid_input');
 		expectError(await owner.device.post('/api/v1/meetings', { title: '   ' }), 400, 'invalid_input');
-		expectError(await owner.device.post('/api/v1/meetings', { title: 'x'.repeat(201) }), 400, 'invalid_input');
-		expectError(await owner.device.post('/api/v1/meetings', undefined, { raw: '{"title": "a"' }), 400, 'invalid_input');
+		expectError(
+			await owner.device.post('/api/v1/meetings', { title: 'x'.repeat(201) }),
+			400,
+			'invalid_input'
+		);
+		expectError(
+			await owner.device.post('/api/v1/meetings', undefined, { raw: '{"title": "a"' }),
+			400,
+			'invalid_input'
+		);
 		expect(fingerprint(server.databaseFile)).toEqual(before);
 	});
 });
@@ -117,11 +129,18 @@ describe('boards', () => {
 
 	it('accepts a 200-character title and refuses 201 characters, malformed JSON and an unknown template', async () => {
 		const meeting = await createMeeting(owner.device);
-		expectStatus(await owner.device.post(`/api/v1/meetings/${meeting.id}/boards`, { title: 'x'.repeat(200) }), 201);
+		expectStatus(
+			await owner.device.post(`/api/v1/meetings/${meeting.id}/boards`, { title: 'x'.repeat(200) }),
+			201
+		);
 		const before = fingerprint(server.databaseFile);
 		const path = `/api/v1/meetings/${meeting.id}/boards`;
 		expectError(await owner.device.post(path, { title: 'x'.repeat(201) }), 400, 'invalid_input');
-		expectError(await owner.device.post(path, undefined, { raw: '{title: Mobilität}' }), 400, 'invalid_input');
+		expectError(
+			await owner.device.post(path, undefined, { raw: '{title: Mobilität}' }),
+			400,
+			'invalid_input'
+		);
 		expectError(await owner.device.post(path, { title: 'Gut', template: 'kanban' }), 400, 'invalid_input');
 		expectError(await owner.device.post(path, {}), 400, 'invalid_input');
 		expect(fingerprint(server.databaseFile)).toEqual(before);

@@ -1,6 +1,13 @@
 /** Who may open a board's Yjs channel: refusals are final close codes, sent before any Yjs message. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { facilitatorWithBoard, join, signup, type BoardJson, type Facilitator, type Participant } from './helpers/flows';
+import {
+	facilitatorWithBoard,
+	join,
+	signup,
+	type BoardJson,
+	type Facilitator,
+	type Participant
+} from './helpers/flows';
 import { Device } from './helpers/http';
 import { connectSynced, connectYjs, rawConnect, sleep } from './helpers/yjs';
 import { startServer, type RunningServer } from './helpers/server';

@@ -9,7 +9,13 @@ import { addCard, applyTextChange, cardText, deleteCard } from '../../src/lib/bo
 import { newId } from '../../src/lib/board/ids';
 import { readBoard } from '../../src/lib/board/read';
 import { cardsOf, columnsOf } from '../../src/lib/board/schema';
-import { facilitatorWithBoard, join, type BoardJson, type Facilitator, type Participant } from './helpers/flows';
+import {
+	facilitatorWithBoard,
+	join,
+	type BoardJson,
+	type Facilitator,
+	type Participant
+} from './helpers/flows';
 import { columnId, findCard, writeCard, type Author } from './helpers/board';
 import { readStoredBoard } from './helpers/database';
 import { connectSocket } from './helpers/socket';

@@ -70,7 +70,10 @@ describe('live collaboration', () => {
 		const participantClient = await connect(board.id, participant.device.cookie);
 
 		const challengeId = writeCard(participantClient.doc, participant, 'challenge', 'Busse fahren zu selten');
-		const seen = await waitFor(() => findCard(facilitatorClient.doc, challengeId), 'the card at the facilitator');
+		const seen = await waitFor(
+			() => findCard(facilitatorClient.doc, challengeId),
+			'the card at the facilitator'
+		);
 		expect(seen).toMatchObject({
 			text: 'Busse fahren zu selten',
 			authorId: participant.id,

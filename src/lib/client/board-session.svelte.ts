@@ -105,7 +105,18 @@ export class BoardSession {
 			color: colorFor(this.me.id)
 		});
 		provider.awareness.on('change', () => this.updatePeers());
-		this.doc.on('afterTransaction', () => this.scheduleRender());
+		// Own changes show at once (a new card must open for typing before the next key);
+		// remote ones are batched per frame, however many arrive.
+		this.doc.on('afterTransaction', (transaction: Y.Transaction) =>
+			transaction.local ? this.render() : this.scheduleRender()
+		);
+		// Whatever arrives from the server is held by the server.
+		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+			if (origin !== provider) return;
+			for (const [client, clock] of Y.parseUpdateMeta(update).to) {
+				if (clock > (this.serverState.get(client) ?? 0)) this.serverState.set(client, clock);
+			}
+		});
 		window.addEventListener('offline', this.onOffline);
 		window.addEventListener('online', this.onOnline);
 

@@ -31,11 +31,14 @@ export function exportLabels(locale = getLocale()): ExportLabels {
 	};
 }
 
-/** A file name people recognise in their downloads: the board's title, made safe. */
+/**
+ * A file name people recognise in their downloads: the board's title, made safe.
+ * Composed (NFC), so that an umlaut stays one letter instead of a letter and a stray mark.
+ */
 function fileName(board: Board, format: ExportFormat): string {
 	const base =
 		board.title
-			.normalize('NFKD')
+			.normalize('NFC')
 			.replace(/[^\p{L}\p{N}]+/gu, '-')
 			.replace(/^-|-$/g, '') || 'board';
 	return `${base.slice(0, 60)}.${format}`;

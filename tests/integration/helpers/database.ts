@@ -15,7 +15,9 @@ export function fingerprint(file: string): Record<string, string> {
 	const db = open(file);
 	try {
 		const tables = db
-			.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+			.prepare(
+				"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+			)
 			.all() as Array<{ name: string }>;
 		const result: Record<string, string> = {};
 		for (const { name } of tables) {

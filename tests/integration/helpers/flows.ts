@@ -73,7 +73,11 @@ export async function createMeeting(device: Device, title = 'Stadtteilkonferenz'
 	return response.body.meeting;
 }
 
-export async function createBoard(device: Device, meetingId: string, title = 'Mobilität'): Promise<BoardJson> {
+export async function createBoard(
+	device: Device,
+	meetingId: string,
+	title = 'Mobilität'
+): Promise<BoardJson> {
 	const response = await device.post(`/api/v1/meetings/${meetingId}/boards`, { title });
 	expectStatus(response, 201);
 	return response.body.board;

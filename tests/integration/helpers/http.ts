@@ -27,7 +27,8 @@ export class Device {
 	private readonly jar = new Map<string, string>();
 
 	constructor(
-		readonly baseUrl: string,
+		/** Changes when the server restarts on another port; the cookies stay. */
+		public baseUrl: string,
 		private readonly defaultHeaders: Record<string, string> = {}
 	) {}
 

@@ -30,7 +30,11 @@ function open(server: RunningServer, boardId: unknown, cookie?: string): Socket 
 }
 
 /** Connects and waits for the welcome and the first board state. */
-export function connectSocket(server: RunningServer, boardId: string, cookie: string): Promise<BoardSocketClient> {
+export function connectSocket(
+	server: RunningServer,
+	boardId: string,
+	cookie: string
+): Promise<BoardSocketClient> {
 	const socket = open(server, boardId, cookie);
 	const states: BoardStatePayload[] = [];
 	socket.on('board:state', (state: BoardStatePayload) => states.push(state));

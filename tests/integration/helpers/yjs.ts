@@ -20,7 +20,7 @@ export interface YjsClient {
 	/** How many WebSocket messages this client received in total. */
 	messagesReceived(): number;
 	/** Resolves with the code of the next closed connection (or the last one, if it is already closed). */
-	closed(): Promise<number>;
+	closed(timeoutMs?: number): Promise<number>;
 	/** Resolves once the first sync completed; rejects if the connection is closed before. */
 	synced(): Promise<void>;
 	/**
@@ -77,13 +77,18 @@ export function connectYjs(server: RunningServer, boardId: string, cookie?: stri
 		if (event) closeCodes.push(event.code);
 	});
 
-	function closed(): Promise<number> {
+	function closed(timeoutMs = 5000): Promise<number> {
 		if (!provider.wsconnected && !provider.wsconnecting && closeCodes.length > 0) {
 			return Promise.resolve(closeCodes[closeCodes.length - 1]);
 		}
-		return new Promise((resolve) => {
+		return new Promise((resolve, reject) => {
+			const timer = setTimeout(() => {
+				provider.off('connection-close', listener);
+				reject(new Error(`the connection is still open after ${timeoutMs} ms`));
+			}, timeoutMs);
 			const listener = (event: CloseEvent | null) => {
 				if (!event) return;
+				clearTimeout(timer);
 				provider.off('connection-close', listener);
 				resolve(event.code);
 			};
@@ -144,7 +149,11 @@ export function connectYjs(server: RunningServer, boardId: string, cookie?: stri
 }
 
 /** A connected client whose document holds the server's state. */
-export async function connectSynced(server: RunningServer, boardId: string, cookie?: string): Promise<YjsClient> {
+export async function connectSynced(
+	server: RunningServer,
+	boardId: string,
+	cookie?: string
+): Promise<YjsClient> {
 	const client = connectYjs(server, boardId, cookie);
 	try {
 		await client.synced();
