@@ -25,6 +25,8 @@ export interface YjsEndpoint {
 export function createYjsEndpoint(context: AppContext, registry: BoardRegistry): YjsEndpoint {
 	const wss = new WebSocketServer({ noServer: true, maxPayload: context.config.limits.maxFrameBytes });
 	const alive = new WeakMap<WebSocket, boolean>();
+	/** A whole venue may share one public address: the limit is generous, but it exists. */
+	const connectionsPerAddress = new Map<string, number>();
 
 	const pingTimer = setInterval(() => {
 		for (const ws of wss.clients) {
@@ -50,7 +52,13 @@ export function createYjsEndpoint(context: AppContext, registry: BoardRegistry):
 			? resolveBoardAccess(context.db, identity, boardId)
 			: ({ ok: false, reason: 'not_found' } as const);
 
+		const address = request.socket.remoteAddress ?? 'unknown';
 		wss.handleUpgrade(request, socket, head, (ws) => {
+			const open = connectionsPerAddress.get(address) ?? 0;
+			if (open >= context.config.limits.maxConnectionsPerAddress) {
+				refuse(ws, CLOSE.tooManyConnections, 'too many connections');
+				return;
+			}
 			if (!result.ok) {
 				const code = {
 					not_found: CLOSE.notFound,
@@ -70,6 +78,7 @@ export function createYjsEndpoint(context: AppContext, registry: BoardRegistry):
 					ws.close(code, reason);
 				}
 			};
+			connectionsPerAddress.set(address, open + 1);
 			alive.set(ws, true);
 			ws.on('pong', () => alive.set(ws, true));
 			ws.binaryType = 'nodebuffer';
@@ -78,6 +87,9 @@ export function createYjsEndpoint(context: AppContext, registry: BoardRegistry):
 				room.receive(roomSocket, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
 			});
 			ws.on('close', () => {
+				const remaining = (connectionsPerAddress.get(address) ?? 1) - 1;
+				if (remaining > 0) connectionsPerAddress.set(address, remaining);
+				else connectionsPerAddress.delete(address);
 				room.leave(roomSocket);
 				registry.released(boardId);
 			});

@@ -9,7 +9,8 @@ import {
 	type Participant
 } from './helpers/flows';
 import { Device } from './helpers/http';
-import { connectSynced, connectYjs, rawConnect, sleep } from './helpers/yjs';
+import { findCard, writeCard } from './helpers/board';
+import { connectSynced, connectYjs, rawConnect, sleep, waitFor } from './helpers/yjs';
 import { startServer, type RunningServer } from './helpers/server';
 
 let server: RunningServer;
@@ -99,5 +100,44 @@ describe('admitted connections', () => {
 			expect(client.closeCodes).toEqual([]);
 			client.destroy();
 		}
+	});
+});
+
+describe('frames the server refuses', () => {
+	it('a frame above 2 MiB closes that connection; the others on the board carry on', async () => {
+		const other = await connectSynced(server, boardA.board.id, boardA.device.cookie);
+		try {
+			// A sync update message with a payload just over the limit.
+			const big = new Uint8Array(2 * 1024 * 1024 + 16).fill(0x61);
+			big.set([0, 2]);
+			const outcome = await rawConnect(server, boardA.board.id, participantA.device.cookie, {
+				send: [big],
+				timeoutMs: 10_000
+			});
+			expect(outcome.code).toBeDefined();
+			expect([1009, 4413]).toContain(outcome.code);
+
+			await other.flush();
+			expect(other.closeCodes).toEqual([]);
+			const cardId = writeCard(
+				other.doc,
+				{ id: boardA.user.id, name: boardA.user.name },
+				'challenge',
+				'Weiter geht’s'
+			);
+			const fresh = await connectSynced(server, boardA.board.id, participantA.device.cookie);
+			await waitFor(() => findCard(fresh.doc, cardId), 'the card at a new connection');
+			fresh.destroy();
+		} finally {
+			other.destroy();
+		}
+	});
+
+	it('an update that is not a Yjs update closes the connection with 4422', async () => {
+		const garbage = new Uint8Array([0, 2, 6, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
+		const outcome = await rawConnect(server, boardA.board.id, participantA.device.cookie, {
+			send: [garbage]
+		});
+		expect(outcome.code).toBe(4422);
 	});
 });

@@ -258,6 +258,20 @@ describe('what authors and facilitators may do', () => {
 	});
 });
 
+describe('column titles (200 characters)', () => {
+	it('a facilitator renames a column; a title over 200 characters is refused', async () => {
+		const s = await scene();
+		const facilitatorClient = await connect(s.board.id, s.facilitator.device.cookie);
+		const observer = await connect(s.board.id, s.amira.device.cookie);
+		columnsOf(facilitatorClient.doc).get(0).set('title', 'T'.repeat(200));
+		await waitFor(() => readBoard(observer.doc).columns[0].title === 'T'.repeat(200), 'the new title');
+		columnsOf(facilitatorClient.doc).get(0).set('title', 'U'.repeat(201));
+		expect(await facilitatorClient.closed()).toBe(REFUSED);
+		await observer.flush();
+		expect(readBoard(observer.doc).columns[0].title).toBe('T'.repeat(200));
+	});
+});
+
 describe('card text limit (2,000 characters)', () => {
 	function cardWithText(doc: Y.Doc, author: Author, text: string): string {
 		// Built by hand: addCard itself cuts text at the limit, a hostile client would not.

@@ -127,4 +127,27 @@ describe('live collaboration', () => {
 		const latecomer = await connect(board.id, (await join(server, board.joinCode, 'Cem')).device.cookie);
 		expect(readBoard(latecomer.doc)).toEqual(readBoard(amiraClient.doc));
 	});
+
+	it('presence (awareness) reaches the other devices; a presence naming someone else does not', async () => {
+		const { board } = await facilitatorWithBoard(server);
+		const amira = await join(server, board.joinCode, 'Amira');
+		const bruno = await join(server, board.joinCode, 'Bruno');
+		const amiraClient = await connect(board.id, amira.device.cookie);
+		const brunoClient = await connect(board.id, bruno.device.cookie);
+		const amiraId = amiraClient.doc.clientID;
+
+		amiraClient.provider.awareness.setLocalStateField('user', { id: amira.id, name: 'Amira' });
+		const seen = await waitFor(
+			() => brunoClient.provider.awareness.getStates().get(amiraId) as { user?: { id: string } } | undefined,
+			'Amira’s presence at Bruno'
+		);
+		expect(seen.user).toEqual({ id: amira.id, name: 'Amira' });
+
+		brunoClient.provider.awareness.setLocalStateField('user', { id: amira.id, name: 'Amira' });
+		await brunoClient.flush();
+		await amiraClient.flush();
+		const forged = amiraClient.provider.awareness.getStates().get(brunoClient.doc.clientID) as
+			{ user?: { id: string } } | undefined;
+		expect(forged?.user?.id).not.toBe(amira.id);
+	});
 });

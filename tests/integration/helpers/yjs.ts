@@ -174,15 +174,16 @@ export interface RawOutcome {
 }
 
 /**
- * A bare WebSocket to the Yjs endpoint that sends nothing: what a refused
- * connection receives before it is closed.
+ * A bare WebSocket to the Yjs endpoint: it sends nothing but `send` (once open)
+ * and records what the server sends until it closes the connection.
  */
 export function rawConnect(
 	server: RunningServer,
 	boardId: string,
 	cookie?: string,
-	timeoutMs = 5000
+	options: { send?: Uint8Array[]; timeoutMs?: number } = {}
 ): Promise<RawOutcome> {
+	const timeoutMs = options.timeoutMs ?? 5000;
 	return new Promise((resolve, reject) => {
 		const ws = new WebSocket(`${server.wsUrl}/yjs/${boardId}`, cookie ? { headers: { cookie } } : {});
 		const messages: Uint8Array[] = [];
@@ -190,6 +191,9 @@ export function rawConnect(
 			ws.terminate();
 			reject(new Error(`still open after ${timeoutMs} ms, ${messages.length} messages`));
 		}, timeoutMs);
+		ws.on('open', () => {
+			for (const frame of options.send ?? []) ws.send(frame);
+		});
 		ws.on('message', (data) => messages.push(asBytes(data)));
 		ws.on('unexpected-response', (_request, response) => {
 			clearTimeout(timer);
