@@ -115,6 +115,7 @@ describe('login', () => {
 	it('answers a wrong password and an unknown e-mail identically: 401 invalid_credentials', async () => {
 		const email = uniqueEmail();
 		await signup(server, { email });
+		const before = fingerprint(server.databaseFile);
 		const device = new Device(server.url);
 		const wrongPassword = await device.post('/api/v1/login', { email, password: 'wrong password 1' });
 		const unknownEmail = await device.post('/api/v1/login', { email: uniqueEmail(), password: PASSWORD });
@@ -124,6 +125,8 @@ describe('login', () => {
 		expect(wrongPassword.setCookies).toEqual([]);
 		expect(unknownEmail.setCookies).toEqual([]);
 		expectError(await device.get('/api/v1/me'), 401, 'unauthenticated');
+		// No session was created for either attempt.
+		expect(fingerprint(server.databaseFile)).toEqual(before);
 	});
 
 	it('limits guessing one account: after repeated failures even the right password answers 429 rate_limited', async () => {

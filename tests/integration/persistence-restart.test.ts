@@ -81,6 +81,15 @@ describe('restart after SIGTERM', () => {
 			expectStatus(me, 200);
 			expect(me.body.participant).toMatchObject({ id: bruno.id, boardId: board.id });
 
+			// Before any device connects, the export reads the board from the database.
+			const exported = await facilitator.device.get(`/api/v1/boards/${board.id}/export?format=json`);
+			expectStatus(exported, 200);
+			expect(
+				JSON.parse(exported.text)
+					.cards.map((card: { text: string }) => card.text)
+					.sort()
+			).toEqual(before.cards.map((card) => card.text).sort());
+
 			const restored = await connectSynced(server, board.id, amira.device.cookie);
 			expect(readBoard(restored.doc)).toEqual(before);
 			expect(findCard(restored.doc, removed)).toBeUndefined();

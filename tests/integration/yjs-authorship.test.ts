@@ -373,4 +373,27 @@ describe('a locked board', () => {
 			amiraSocket.close();
 		}
 	});
+
+	it('stays locked for devices that connect after the board was loaded for an export', async () => {
+		const s = await scene();
+		const facilitatorSocket = await connectSocket(server, s.board.id, s.facilitator.device.cookie);
+		try {
+			expect(await facilitatorSocket.emit('board:lock', { locked: true })).toEqual({ ok: true });
+		} finally {
+			facilitatorSocket.close();
+		}
+		// Nobody has the board open: the export loads it.
+		const exported = await s.facilitator.device.get(`/api/v1/boards/${s.board.id}/export?format=json`);
+		expect(exported.status).toBe(200);
+
+		const amiraClient = await connect(s.board.id, s.amira.device.cookie);
+		const facilitatorClient = await connect(s.board.id, s.facilitator.device.cookie);
+		const dropped = writeCard(amiraClient.doc, s.amira, 'challenge', 'Trotz Sperre');
+		await amiraClient.flush();
+		await facilitatorClient.flush();
+		expect(findCard(facilitatorClient.doc, dropped)).toBeUndefined();
+		const stored = readStoredBoard(server.databaseFile, s.board.id);
+		expect(findCard(stored, dropped)).toBeUndefined();
+		stored.destroy();
+	});
 });
