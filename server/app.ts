@@ -11,13 +11,18 @@ import { BoardStore } from '../src/lib/server/board-store';
 import { setAppContext, type AppContext } from '../src/lib/server/context';
 import { FailureLimiter } from '../src/lib/server/rate-limit';
 import { LIMITS } from '../src/lib/board/schema';
+import { readBoard } from '../src/lib/board/read';
+import * as boards from '../src/lib/server/repositories/boards';
 import type { Board } from '../src/lib/server/repositories/boards';
-import { BoardRegistry } from './yjs/board-registry';
+import { BoardRegistry, type RegistryOptions } from './yjs/board-registry';
+import { DraftRooms } from './yjs/draft-rooms';
 import { createYjsEndpoint, YJS_PATH_PREFIX, type YjsEndpoint } from './yjs/upgrade';
 import { CLOSE } from './yjs/close-codes';
-import { createSocketServer, roomOf, type BoardIo } from './realtime/socket-server';
+import { createSocketServer, disconnectSockets, roomOf, type BoardIo } from './realtime/socket-server';
 import { boardStatePayload } from '../src/lib/server/board-state';
+import { startRetention } from '../src/lib/server/outcomes-privacy';
 import type { Logger } from './log';
+import { createMetrics } from './metrics';
 
 const MINUTE = 60_000;
 
@@ -33,7 +38,14 @@ export interface WedoServer {
 export function createWedoServer(config: Config, log: Logger): WedoServer {
 	const db = openDatabase(config.databaseFile);
 	const store = new BoardStore(db);
-	const registry = new BoardRegistry(store, {
+	let io: BoardIo | undefined;
+	let yjs: YjsEndpoint | undefined;
+	const metrics = createMetrics({
+		yjsConnections: () => registry.connectionCount,
+		socketConnections: () => io?.engine.clientsCount ?? 0,
+		boardsLoaded: () => registry.loadedCount
+	});
+	const roomOptions: RegistryOptions = {
 		limits: {
 			maxCardText: config.limits.maxCardText,
 			maxTitle: config.limits.maxTitle,
@@ -43,16 +55,22 @@ export function createWedoServer(config: Config, log: Logger): WedoServer {
 		unloadIdleMs: config.unloadIdleMs,
 		events: {
 			refused(boardId, actor, reason) {
+				metrics.refused(reason);
 				log.warn({ boardId, actorId: actor.id, role: actor.role, reason }, 'update refused');
 			},
-			persisted() {}
+			persisted(_boardId, count, seconds) {
+				metrics.updateStored(count, seconds);
+			}
 		}
-	});
-	let io: BoardIo | undefined;
-	let yjs: YjsEndpoint | undefined;
+	};
+	const registry = new BoardRegistry(store, roomOptions);
+	const drafts = new DraftRooms(db, roomOptions, (boardId, state) =>
+		registry.readDoc(boardId, state, (doc) => readBoard(doc).columns)
+	);
 
 	function boardChanged(board: Board): void {
 		registry.loaded(board.id)?.setState(board);
+		drafts.setState(board.id, board);
 		io?.to(roomOf(board.id)).emit('board:state', boardStatePayload(board));
 	}
 
@@ -61,28 +79,65 @@ export function createWedoServer(config: Config, log: Logger): WedoServer {
 		db,
 		store,
 		live: {
-			readDoc: (boardId, read) => registry.readDoc(boardId, { locked: false, finished: false }, read),
-			boardChanged
+			// The room this may load keeps the board's real lock and finish state for devices that join it later.
+			readDoc: (boardId, read) =>
+				registry.readDoc(
+					boardId,
+					boards.read(db, boardId) ?? { locked: true, finished: true, phase: 'done' },
+					read
+				),
+			boardChanged,
+			disconnectActors(boardId, actorIds) {
+				const room = registry.loaded(boardId);
+				for (const actorId of actorIds) room?.disconnectActor(actorId, CLOSE.forbidden, 'access revoked');
+				for (const actorId of actorIds) drafts.disconnect(boardId, actorId, CLOSE.forbidden, 'access revoked');
+				if (io) disconnectSockets(io, boardId, actorIds);
+			},
+			rewriteDoc(boardId, change) {
+				const board = boards.read(db, boardId);
+				if (!board) return;
+				const room = registry.open(boardId, board);
+				try {
+					room.change(change);
+					room.compact();
+				} finally {
+					registry.released(boardId);
+				}
+			},
+			boardDeleted(boardId) {
+				registry.discard(boardId, CLOSE.notFound, 'board deleted');
+				io?.in(roomOf(boardId)).disconnectSockets(true);
+			}
 		},
 		limiters: {
 			loginPerAccount: new FailureLimiter(10, 15 * MINUTE),
 			failuresPerAddress: new FailureLimiter(config.limits.failedAttemptsPerAddress, 15 * MINUTE)
-		}
+		},
+		metrics
 	};
 	setAppContext(context);
+	const stopRetention = startRetention(context, (error) => log.error({ err: error }, 'retention run failed'));
 
 	return {
 		context,
 		registry,
 		attach(httpServer) {
-			yjs = createYjsEndpoint(context, registry);
-			io = createSocketServer(httpServer, context, boardChanged);
+			yjs = createYjsEndpoint(context, registry, (reason, error) => {
+				metrics.refused(reason);
+				if (error) log.error({ err: error }, 'a Yjs message failed; its connection was closed');
+				// Routine refusals (no session, unknown board) are counted, not logged at info.
+				const hostile = reason === 'origin' || reason === 'rate_limited' || reason === 'too_large';
+				log[hostile ? 'warn' : 'debug']({ reason }, 'connection refused');
+			}, drafts);
+			io = createSocketServer(httpServer, context, boardChanged, registry, log, drafts);
 			httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
 				if (request.url?.startsWith(YJS_PATH_PREFIX)) yjs!.handleUpgrade(request, socket, head);
 			});
 		},
 		async shutdown() {
+			stopRetention();
 			registry.closeAll(CLOSE.shuttingDown, 'server restarting');
+			drafts.closeAll(CLOSE.shuttingDown, 'server restarting');
 			yjs?.close();
 			await new Promise<void>((resolve) => (io ? io.close(() => resolve()) : resolve()));
 			db.close();

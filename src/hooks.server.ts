@@ -5,7 +5,8 @@ import { appContext } from '$lib/server/context';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/sessions';
 import { hashToken } from '$lib/server/auth/tokens';
 import { DEVICE_COOKIE } from '$lib/server/access';
-import { clearSessionCookie, setSessionCookie } from '$lib/server/http';
+import { apiErrorFor, clearSessionCookie, setSessionCookie } from '$lib/server/http';
+import { isAllowedOrigin } from '$lib/server/same-origin';
 import { textDirection } from '$lib/i18n';
 
 const handleIdentity: Handle = async ({ event, resolve }) => {
@@ -44,4 +45,23 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleSecurityHeaders, handleIdentity, handleLocale);
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CSRF for the JSON API: SvelteKit checks the origin of form posts only, so a
+ * state-changing /api/v1 request that a browser marks as coming from another
+ * site is refused here. The session cookie is SameSite=Lax on top.
+ */
+const handleCrossSiteApi: Handle = ({ event, resolve }) => {
+	const { request } = event;
+	if (event.url.pathname.startsWith('/api/') && !SAFE_METHODS.has(request.method)) {
+		const allowed = isAllowedOrigin(request.headers.get('origin'), {
+			host: request.headers.get('host') ?? event.url.host,
+			publicOrigin: appContext().config.origin
+		});
+		if (!allowed) return apiErrorFor('forbidden');
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(handleSecurityHeaders, handleIdentity, handleLocale, handleCrossSiteApi);

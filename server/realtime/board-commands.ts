@@ -7,6 +7,7 @@ import type { BoardSocket } from './socket-server';
 
 const RenameInput = v.object({ title: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)) });
 const LockInput = v.object({ locked: v.boolean() });
+const InterpretersInput = v.object({ allowed: v.boolean() });
 
 const forbidden: Ack = { ok: false, error: { code: 'forbidden', message: 'Only facilitators may do this.' } };
 const invalid = (message: string): Ack => ({ ok: false, error: { code: 'invalid_input', message } });
@@ -48,6 +49,18 @@ export function registerBoardCommands(
 		}
 		boards.setLocked(context.db, boardId, parsed.output.locked);
 		onBoardChanged(current()!);
+		ack({ ok: true });
+	});
+
+	// Lets participants translate cards they did not write; the Yjs update policy reads it from the room's state.
+	socket.on('board:interpreters', (input, ack) => {
+		if (typeof ack !== 'function') return;
+		if (!isFacilitator()) return ack(forbidden);
+		const parsed = v.safeParse(InterpretersInput, input);
+		if (!parsed.success) return ack(invalid('"allowed" must be true or false.'));
+		boards.setInterpretersAllowed(context.db, boardId, parsed.output.allowed);
+		const board = current();
+		if (board) onBoardChanged(board);
 		ack({ ok: true });
 	});
 }

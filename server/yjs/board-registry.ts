@@ -3,9 +3,8 @@
  * unloads it (after a compaction) once the last one has been gone for a while.
  */
 import type * as Y from 'yjs';
-import type { BoardStore } from '../../src/lib/server/board-store';
 import type { BoardState } from '../../src/lib/board/permissions';
-import { BoardRoom, type RoomEvents } from './board-room';
+import { BoardRoom, type RoomEvents, type RoomStore } from './board-room';
 import type { PolicyLimits } from './update-policy';
 
 export interface RegistryOptions {
@@ -19,7 +18,7 @@ export class BoardRegistry {
 	private readonly unloadTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
 	constructor(
-		private readonly store: BoardStore,
+		private readonly store: RoomStore,
 		private readonly options: RegistryOptions
 	) {}
 
@@ -33,13 +32,19 @@ export class BoardRegistry {
 		return count;
 	}
 
-	/** The board's room, loaded from storage if needed. */
+	/**
+	 * The board's room, loaded from storage if needed. `state` was just read by the
+	 * caller and replaces what a loaded room holds: a room loaded only to be read
+	 * (an export) must not keep a lock or finish it never learnt of.
+	 */
 	open(boardId: string, state: BoardState): BoardRoom {
 		this.cancelUnload(boardId);
 		let room = this.rooms.get(boardId);
 		if (!room) {
 			room = new BoardRoom(boardId, state, this.store, this.options.limits, this.options.events);
 			this.rooms.set(boardId, room);
+		} else {
+			room.setState(state);
 		}
 		return room;
 	}
@@ -82,6 +87,16 @@ export class BoardRegistry {
 	private cancelUnload(boardId: string): void {
 		clearTimeout(this.unloadTimers.get(boardId));
 		this.unloadTimers.delete(boardId);
+	}
+
+	/** For a deleted board: closes its connections and forgets its document without storing anything more. */
+	discard(boardId: string, code: number, reason: string): void {
+		this.cancelUnload(boardId);
+		const room = this.rooms.get(boardId);
+		if (!room) return;
+		this.rooms.delete(boardId);
+		room.closeAll(code, reason);
+		room.destroy();
 	}
 
 	/** For shutdown: closes every connection, folds every log into its snapshot and unloads. */

@@ -19,6 +19,9 @@ import {
 import { checkUpdate, type PolicyLimits, type PolicyRefusal } from './update-policy';
 import { CLOSE } from './close-codes';
 
+/** What a room needs of its storage: the board log, or a participant's drafts (server/yjs/draft-rooms.ts). */
+export type RoomStore = Pick<BoardStore, 'load' | 'append' | 'compact' | 'clientOwners' | 'bindClient'>;
+
 export interface RoomSocket {
 	send(data: Uint8Array): void;
 	close(code: number, reason: string): void;
@@ -38,14 +41,31 @@ interface Connection {
 
 export interface RoomEvents {
 	refused(boardId: string, actor: RoomActor, reason: PolicyRefusal | 'read_only'): void;
-	persisted(boardId: string, count: number): void;
+	/** `seconds`: how long storing took (the update waited that long before anyone saw it). */
+	persisted(boardId: string, count: number, seconds: number): void;
 }
 
 /** A change made by the server itself (e.g. a template); stored like any other. */
-const SERVER_ORIGIN = Symbol('server');
+class ServerChange {
+	/** `actorId`: on whose behalf the server made it, stored with it for attribution and undo. */
+	constructor(readonly actorId: string | null) {}
+}
 
 /** How long after a device's last change the server confirms what it holds (its "unsent" marks clear). */
 const ACK_DELAY_MS = 150;
+
+/**
+ * Presence changes are gathered this long and sent as one message. Every
+ * device renews its presence every 15 s and stock clients send back what they
+ * receive, so per-change messages would grow with the square of the room.
+ */
+const PRESENCE_BATCH_MS = 200;
+
+/** Changes waiting to be sent on, and whose they are (a single sender need not get its own back). */
+interface Outbox<T> {
+	items: T;
+	origins: Set<unknown>;
+}
 
 export class BoardRoom {
 	readonly doc = new Y.Doc();
@@ -54,11 +74,14 @@ export class BoardRoom {
 	private readonly clientOwners: Map<number, string>;
 	private updatesSinceSnapshot: number;
 	private compactionQueued = false;
+	private outgoingUpdates: Outbox<Uint8Array[]> = { items: [], origins: new Set() };
+	private outgoingPresence: Outbox<Set<number>> = { items: new Set(), origins: new Set() };
+	private presenceTimer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(
 		readonly boardId: string,
 		private state: BoardState,
-		private readonly store: BoardStore,
+		private readonly store: RoomStore,
 		private readonly limits: PolicyLimits & { compactAfterUpdates: number },
 		private readonly events: RoomEvents
 	) {
@@ -72,6 +95,11 @@ export class BoardRoom {
 
 	get connectionCount(): number {
 		return this.connections.size;
+	}
+
+	/** Identities with a live connection to the board right now. */
+	connectedActorIds(): Set<string> {
+		return new Set([...this.connections.values()].map((connection) => connection.actor.id));
 	}
 
 	setState(state: BoardState): void {
@@ -123,9 +151,18 @@ export class BoardRoom {
 			return;
 		}
 		switch (message.kind) {
-			case 'sync-step-1':
-				socket.send(encodeSyncStep2(this.doc, message.stateVector));
+			case 'sync-step-1': {
+				let reply: Uint8Array;
+				try {
+					reply = encodeSyncStep2(this.doc, message.stateVector);
+				} catch {
+					// A state vector that does not decode.
+					this.refuse(connection, 'malformed');
+					return;
+				}
+				socket.send(reply);
 				return;
+			}
 			case 'update':
 				this.receiveUpdate(connection, message.update);
 				return;
@@ -145,7 +182,7 @@ export class BoardRoom {
 			this.events.refused(this.boardId, connection.actor, 'read_only');
 			return;
 		}
-		const verdict = checkUpdate(this.doc, update, connection.actor, this.limits);
+		const verdict = checkUpdate(this.doc, update, connection.actor, this.limits, this.state);
 		if (!verdict.ok) {
 			this.refuse(connection, verdict.reason);
 			return;
@@ -165,28 +202,47 @@ export class BoardRoom {
 			}
 		}
 		// Stored before it is applied, so nothing another device receives can be lost by a crash.
-		this.store.append(this.boardId, [{ data: update, actorId: connection.actor.id }]);
-		this.events.persisted(this.boardId, 1);
-		this.noteStored();
+		this.persist(update, connection.actor.id);
 		Y.applyUpdate(this.doc, update, connection);
 		this.scheduleAck(connection);
 	}
 
 	/** Applies a change made on the server (it is stored and broadcast like a device's). */
-	change(apply: (doc: Y.Doc) => void): void {
-		this.doc.transact(() => apply(this.doc), SERVER_ORIGIN);
+	change(apply: (doc: Y.Doc) => void, actorId: string | null = null): void {
+		this.doc.transact(() => apply(this.doc), new ServerChange(actorId));
 	}
 
+	/**
+	 * Changes are sent on once per turn of the event loop, merged into one message
+	 * for all: under load, one write per connection carries many keystrokes. They
+	 * were stored before they were applied, so this keeps "stored before sent".
+	 */
 	private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-		if (origin === SERVER_ORIGIN) {
-			this.store.append(this.boardId, [{ data: update, actorId: null }]);
-			this.noteStored();
-		}
-		const message = encodeUpdate(update);
-		for (const connection of this.connections.values()) {
-			if (connection !== origin) connection.socket.send(message);
-		}
+		if (origin instanceof ServerChange) this.persist(update, origin.actorId);
+		if (this.outgoingUpdates.items.length === 0) setImmediate(this.flushUpdates);
+		this.outgoingUpdates.items.push(update);
+		this.outgoingUpdates.origins.add(origin);
 	};
+
+	private flushUpdates = (): void => {
+		const { items, origins } = this.outgoingUpdates;
+		if (items.length === 0) return;
+		this.outgoingUpdates = { items: [], origins: new Set() };
+		this.broadcast(encodeUpdate(items.length === 1 ? items[0] : Y.mergeUpdates(items)), origins);
+	};
+
+	/**
+	 * Sends to every connection; a lone sender does not get its own changes back.
+	 * When several sent, each gets the whole batch (Yjs ignores what it already
+	 * holds) rather than one merge per sender.
+	 */
+	private broadcast(message: Uint8Array, origins: Set<unknown>): void {
+		const [only] = origins;
+		const skip = origins.size === 1 ? only : undefined;
+		for (const connection of this.connections.values()) {
+			if (connection !== skip) connection.socket.send(message);
+		}
+	}
 
 	/**
 	 * The stock client relays every presence change it sees, its peers' too, so
@@ -235,10 +291,18 @@ export class BoardRoom {
 		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
 		origin: unknown
 	): void => {
-		const changed = [...added, ...updated, ...removed];
-		const message = encodeAwarenessStates(this.awareness, changed);
-		// The sender knows its own presence already.
-		for (const other of this.connections.values()) if (other !== origin) other.socket.send(message);
+		for (const clientId of [...added, ...updated, ...removed]) this.outgoingPresence.items.add(clientId);
+		this.outgoingPresence.origins.add(origin);
+		this.presenceTimer ??= setTimeout(this.flushPresence, PRESENCE_BATCH_MS);
+	};
+
+	/** One message with the latest state of every presence that changed (removed ones as null). */
+	private flushPresence = (): void => {
+		this.presenceTimer = undefined;
+		const { items, origins } = this.outgoingPresence;
+		if (items.size === 0) return;
+		this.outgoingPresence = { items: new Set(), origins: new Set() };
+		this.broadcast(encodeAwarenessStates(this.awareness, [...items]), origins);
 	};
 
 	private refuse(connection: Connection, reason: PolicyRefusal): void {
@@ -257,6 +321,13 @@ export class BoardRoom {
 		}, ACK_DELAY_MS);
 	}
 
+	private persist(update: Uint8Array, actorId: string | null): void {
+		const started = performance.now();
+		this.store.append(this.boardId, [{ data: update, actorId }]);
+		this.events.persisted(this.boardId, 1, (performance.now() - started) / 1000);
+		this.noteStored();
+	}
+
 	private noteStored(): void {
 		this.updatesSinceSnapshot++;
 		if (this.updatesSinceSnapshot < this.limits.compactAfterUpdates || this.compactionQueued) return;
@@ -273,6 +344,7 @@ export class BoardRoom {
 	}
 
 	destroy(): void {
+		clearTimeout(this.presenceTimer);
 		this.awareness.destroy();
 		this.doc.destroy();
 	}

@@ -12,5 +12,9 @@ export const CLOSE = {
 	updateRefused: 4422,
 	tooLarge: 4413,
 	tooManyConnections: 4429,
-	shuttingDown: 4503
+	shuttingDown: 4503,
+	/** Handling a message failed on the server (a bug); the client may reconnect. */
+	internalError: 1011,
+	/** The connection sent more than its message budget (MAX_MESSAGES_PER_SECOND, MESSAGE_BURST); it may come back. */
+	rateLimited: 4529
 } as const;

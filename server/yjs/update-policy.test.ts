@@ -3,8 +3,9 @@ import * as Y from 'yjs';
 import { checkUpdate, type PolicyLimits } from './update-policy';
 import { addCard, applyTextChange, cardText, deleteCard } from '../../src/lib/board/cards';
 import { linkCards, unlinkCards } from '../../src/lib/board/links';
+import { createCluster, dissolveCluster, moveCardToCluster, renameCluster } from '../../src/lib/board/clusters';
 import { readBoard } from '../../src/lib/board/read';
-import { cardsOf, columnsOf, linkId, metaOf } from '../../src/lib/board/schema';
+import { cardsOf, clustersOf, columnsOf, linkId, metaOf } from '../../src/lib/board/schema';
 import { newTestBoard, testCard } from '../../src/lib/board/testing';
 import type { Actor } from '../../src/lib/board/permissions';
 
@@ -488,5 +489,118 @@ describe('checkUpdate: malformed updates', () => {
 		expect(updates).toHaveLength(2);
 		for (const update of updates)
 			expect(checkUpdate(server, update, alice, limits)).toEqual(refused('malformed'));
+	});
+});
+
+describe('checkUpdate: clusters', () => {
+	type Phase = 'collect' | 'cluster';
+	function checkIn(phase: Phase, server: Y.Doc, actor: PolicyActor, change: (client: Y.Doc) => void) {
+		return checkUpdate(server, updateFrom(server, change), actor, limits, { phase });
+	}
+	function acceptIn(phase: Phase, server: Y.Doc, actor: PolicyActor, change: (client: Y.Doc) => void) {
+		const update = updateFrom(server, change);
+		expect(checkUpdate(server, update, actor, limits, { phase })).toEqual({ ok: true });
+		Y.applyUpdate(server, update);
+	}
+	const cluster = (authorId: string, title = 'Räume', id = 'theme') => (client: Y.Doc) =>
+		createCluster(client, { id, title, columnId: null, authorId, createdAt: 1 });
+	/** Alice's and Bob's cards, and a cluster the facilitator made. */
+	function clusteredBoard() {
+		const board = serverBoard();
+		acceptIn('collect', board.server, facilitator, cluster(facilitator.id));
+		return board;
+	}
+
+	it('lets facilitators make clusters and sort any card in any phase', () => {
+		const { server, bobCard } = clusteredBoard();
+		acceptIn('collect', server, facilitator, (client) => moveCardToCluster(client, bobCard, 'theme'));
+		expect(readBoard(server).cards.find((card) => card.id === bobCard)?.clusterId).toBe('theme');
+	});
+
+	it('lets participants make, rename and dissolve clusters and sort anyone’s card while clustering', () => {
+		const { server, bobCard } = clusteredBoard();
+		acceptIn('cluster', server, alice, cluster(alice.id, 'Geld', 'theme-2'));
+		acceptIn('cluster', server, alice, (client) => moveCardToCluster(client, bobCard, 'theme'));
+		acceptIn('cluster', server, alice, (client) => renameCluster(client, 'theme', 'Raumnot'));
+		acceptIn('cluster', server, alice, (client) => dissolveCluster(client, 'theme'));
+		const content = readBoard(server);
+		expect(content.clusters.map((c) => c.title)).toEqual(['Geld']);
+		expect(content.cards.find((card) => card.id === bobCard)?.clusterId).toBeNull();
+	});
+
+	it('refuses participants every clustering change outside the cluster phase', () => {
+		const { server, aliceCard, bobCard } = clusteredBoard();
+		const outOfPhase = refused('out_of_phase');
+		expect(checkIn('collect', server, alice, cluster(alice.id, 'Geld', 'theme-2'))).toEqual(outOfPhase);
+		expect(checkIn('collect', server, alice, (c) => moveCardToCluster(c, bobCard, 'theme'))).toEqual(outOfPhase);
+		expect(checkIn('collect', server, alice, (c) => moveCardToCluster(c, aliceCard, 'theme'))).toEqual(outOfPhase);
+		expect(checkIn('collect', server, alice, (c) => renameCluster(c, 'theme', 'x'))).toEqual(outOfPhase);
+		expect(checkIn('collect', server, alice, (c) => clustersOf(c).delete('theme'))).toEqual(outOfPhase);
+	});
+
+	it('refuses a participant a new card put into a cluster outside the cluster phase', () => {
+		const { server, challengeColumnId } = clusteredBoard();
+		const card = testCard({ columnId: challengeColumnId, authorId: alice.id, authorName: alice.name });
+		expect(checkIn('collect', server, alice, (c) => addCard(c, { ...card, clusterId: 'theme' }))).toEqual(
+			refused('out_of_phase')
+		);
+		acceptIn('collect', server, alice, (c) => addCard(c, card));
+	});
+
+	it('refuses a cluster in someone else’s name, with a key that is not its id, or with a title over the limit', () => {
+		const { server } = clusteredBoard();
+		expect(checkIn('cluster', server, alice, cluster(bob.id, 'Geld', 'other'))).toEqual(refused('not_owner'));
+		expect(checkIn('cluster', server, facilitator, cluster(alice.id, 'Geld', 'other'))).toEqual(
+			refused('not_owner')
+		);
+		expect(
+			checkIn('cluster', server, alice, (c) => {
+				cluster(alice.id, 'Geld', 'other')(c);
+				clustersOf(c).get('other')!.set('id', 'elsewhere');
+			})
+		).toEqual(refused('forbidden_field'));
+		expect(checkIn('cluster', server, alice, cluster(alice.id, 'x'.repeat(41), 'other'))).toEqual(
+			refused('too_long')
+		);
+		expect(
+			checkIn('cluster', server, alice, (c) => clustersOf(c).get('theme')!.set('title', 'x'.repeat(41)))
+		).toEqual(refused('too_long'));
+	});
+
+	it('refuses participants changing who made a cluster, and a cluster id that is no string', () => {
+		const { server, bobCard } = clusteredBoard();
+		expect(checkIn('cluster', server, alice, (c) => clustersOf(c).get('theme')!.set('authorId', alice.id))).toEqual(
+			refused('forbidden_field')
+		);
+		expect(checkIn('cluster', server, alice, (c) => cardsOf(c).get(bobCard)!.set('clusterId', 7))).toEqual(
+			refused('forbidden_field')
+		);
+	});
+
+	it('clustering opens only `clusterId` of other people’s cards, nothing else', () => {
+		const { server, bobCard } = clusteredBoard();
+		expect(checkIn('cluster', server, alice, (c) => cardsOf(c).get(bobCard)!.set('columnId', 'x'))).toEqual(
+			refused('not_owner')
+		);
+	});
+});
+
+describe('checkUpdate: recommendation sources', () => {
+	it('accepts a new card of your own with a list of sources, and refuses sources that are no list of ids', () => {
+		const { server, challengeColumnId, aliceCard } = serverBoard();
+		const card = testCard({ columnId: challengeColumnId, authorId: alice.id, authorName: alice.name });
+		accept(server, alice, (c) => addCard(c, { ...card, sources: [aliceCard, 'theme'] }));
+		expect(readBoard(server).cards.find((c) => c.id === card.id)?.sources).toEqual([aliceCard, 'theme']);
+		expect(check(server, alice, (c) => cardsOf(c).get(card.id)!.set('sources', 'theme'))).toEqual(
+			refused('forbidden_field')
+		);
+		accept(server, alice, (c) => cardsOf(c).get(card.id)!.set('sources', []));
+	});
+
+	it('refuses changing the sources of someone else’s card', () => {
+		const { server, bobCard } = serverBoard();
+		expect(check(server, alice, (c) => cardsOf(c).get(bobCard)!.set('sources', ['x']))).toEqual(
+			refused('not_owner')
+		);
 	});
 });

@@ -3,11 +3,16 @@
  * before it touches the live document (see docs/security.md):
  * - participants create cards and links only under their own id, and change or
  *   delete only their own; columns and board settings are the facilitators';
+ * - the board's phase narrows what participants may do (src/lib/board/phases.ts);
  * - the resulting document keeps the limits (card text length, cards per board).
  */
 import * as Y from 'yjs';
-import { ROOT, cardsOf } from '../../src/lib/board/schema';
-import { canChangeOwned, canRemoveLink, type Actor } from '../../src/lib/board/permissions';
+import { ROOT, cardsOf, columnsOf, type ColumnKind } from '../../src/lib/board/schema';
+import { readColumn } from '../../src/lib/board/read';
+import { participantRules, type ParticipantRules } from '../../src/lib/board/phases';
+import { canChangeOwned, canRemoveLink, type Actor, type BoardState } from '../../src/lib/board/permissions';
+import { canTranslate, isLanguageTag } from '../../src/lib/board/translations';
+import { canCluster } from '../../src/lib/board/clusters';
 
 export interface PolicyLimits {
 	maxCardText: number;
@@ -16,7 +21,8 @@ export interface PolicyLimits {
 }
 
 export type PolicyVerdict = { ok: true } | { ok: false; reason: PolicyRefusal };
-export type PolicyRefusal = 'malformed' | 'not_owner' | 'forbidden_field' | 'too_long' | 'too_many_cards';
+export type PolicyRefusal =
+	'malformed' | 'not_owner' | 'forbidden_field' | 'too_long' | 'too_many_cards' | 'out_of_phase';
 
 type Struct = Y.Item | Y.GC | Y.Skip;
 /** Yjs's delete set, which its typings do not export: deleted clock ranges per client. */
@@ -38,8 +44,16 @@ interface Placement {
 /** The fields a participant may change on their own card, and the shape each must keep. */
 const EDITABLE_CARD_FIELDS = new Map<string, (item: Y.Item) => boolean>([
 	['text', isText],
-	['columnId', isString]
+	['columnId', isString],
+	['sources', isStringList]
 ]);
+/** A cluster's fields that whoever may cluster may change after it was made. */
+const EDITABLE_CLUSTER_FIELDS = new Map<string, (item: Y.Item) => boolean>([
+	['title', isString],
+	['columnId', isStringOrNull]
+]);
+/** A card's language fields: `lang` is fixed at creation, `translations` follow `canTranslate`. */
+const LANGUAGE_FIELDS = new Set(['lang', 'translations']);
 const DEAD = Symbol('dead');
 
 class UpdateInspector {
@@ -167,6 +181,15 @@ function isRemoved(item: Y.Item): boolean {
 	return item.content instanceof Y.ContentDeleted;
 }
 
+function isLanguageField(placement: Placement): boolean {
+	return placement.root === ROOT.cards && placement.depth > 0 && LANGUAGE_FIELDS.has(placement.field ?? '');
+}
+
+function storedCardHasTranslations(entry: Y.Item): boolean {
+	if (!isMap(entry)) return false;
+	return ((entry.content as Y.ContentType).type as Y.Map<unknown>).get('translations') instanceof Y.Map;
+}
+
 function isText(item: Y.Item | undefined): boolean {
 	return item?.content instanceof Y.ContentType && item.content.type instanceof Y.Text;
 }
@@ -179,10 +202,55 @@ function isString(item: Y.Item): boolean {
 	return typeof anyValue(item) === 'string';
 }
 
+function isStringOrNull(item: Y.Item): boolean {
+	return anyValue(item) === null || isString(item);
+}
+
+/** A recommendation's `sources`: a plain list of card and cluster ids, replaced as a whole. */
+function isStringList(item: Y.Item): boolean {
+	const value = anyValue(item);
+	return Array.isArray(value) && value.length <= 200 && value.every((id) => typeof id === 'string' && id.length <= 64);
+}
+
+/** Whether a field of a new entry, when written at all, keeps its shape in every value. */
+function absentOrEvery(fields: Map<string, Y.Item[]>, field: string, test: (item: Y.Item) => boolean): boolean {
+	return (fields.get(field) ?? []).every((item) => isRemoved(item) || test(item));
+}
+
 /** Whether a new entry's field has a value and every value written to it passes `test`. */
 function everyValue(fields: Map<string, Y.Item[]>, field: string, test: (item: Y.Item) => boolean): boolean {
 	const items = fields.get(field) ?? [];
 	return items.length > 0 && items.every(test);
+}
+
+function isMap(item: Y.Item): boolean {
+	return item.content instanceof Y.ContentType && item.content.type instanceof Y.Map;
+}
+
+/** Whether a value written to a card's `lang` or `translations` keeps their shape. */
+function keepsLanguageShape(item: Y.Item, placement: Placement): boolean {
+	if (placement.field === 'lang') return placement.depth === 1 && isLanguageTag(anyValue(item));
+	switch (placement.depth) {
+		case 1:
+			return isMap(item);
+		case 2:
+			// A translation replacing another under the same key names no key of its own (its origin does).
+			return isText(item) && (item.parentSub === null || isLanguageTag(item.parentSub));
+		case 3:
+			return item.content instanceof Y.ContentString;
+		default:
+			return false;
+	}
+}
+
+/** A value written to `clusterId` of a card that already exists: anyone who may cluster sorts any card. */
+function isStoredClusterId(placement: Placement, inspector: UpdateInspector): boolean {
+	return (
+		placement.root === ROOT.cards &&
+		placement.depth === 1 &&
+		placement.field === 'clusterId' &&
+		!inspector.isNew(placement.entry!)
+	);
 }
 
 function storedEntryOwner(entry: Y.Item): string | undefined {
@@ -191,12 +259,16 @@ function storedEntryOwner(entry: Y.Item): string | undefined {
 	return typeof owner === 'string' ? owner : undefined;
 }
 
+/** What of the board's state the rules read; a board without a phase (a unit test) is collecting. */
+type BoardSettings = Partial<Pick<BoardState, 'interpretersAllowed' | 'phase'>>;
+
 /** Checks an incoming update against the live document without changing it. */
 export function checkUpdate(
 	doc: Y.Doc,
 	update: Uint8Array,
 	actor: Actor & { name: string | null },
-	limits: PolicyLimits
+	limits: PolicyLimits,
+	board: BoardSettings = {}
 ): PolicyVerdict {
 	let decoded: { structs: Struct[]; ds: DeleteSet };
 	try {
@@ -205,7 +277,7 @@ export function checkUpdate(
 		return { ok: false, reason: 'malformed' };
 	}
 	try {
-		return new UpdateCheck(doc, decoded.structs, decoded.ds, actor, actor.name, limits).run();
+		return new UpdateCheck(doc, decoded.structs, decoded.ds, actor, actor.name, limits, board).run();
 	} catch (error) {
 		if (error instanceof UnresolvableError) return { ok: false, reason: 'malformed' };
 		throw error;
@@ -217,6 +289,7 @@ class UpdateCheck {
 	/** Change in visible length per Y.Text holder, to check limits on the result. */
 	private readonly textDelta = new Map<Y.Item, number>();
 	private newCards = 0;
+	private readonly rules: ParticipantRules;
 
 	constructor(
 		private readonly doc: Y.Doc,
@@ -224,9 +297,11 @@ class UpdateCheck {
 		private readonly ds: DeleteSet,
 		private readonly actor: Actor,
 		private readonly actorName: string | null,
-		private readonly limits: PolicyLimits
+		private readonly limits: PolicyLimits,
+		private readonly board: BoardSettings
 	) {
 		this.inspector = new UpdateInspector(doc, structs);
+		this.rules = participantRules(board.phase ?? 'collect');
 	}
 
 	run(): PolicyVerdict {
@@ -258,8 +333,72 @@ class UpdateCheck {
 			const title = anyValue(item);
 			if (typeof title === 'string' && title.length > this.limits.maxTitle) return 'too_long';
 		}
+		if (isLanguageField(placement)) return this.checkLanguageInsert(item, placement);
+		if (placement.root === ROOT.clusters) return this.checkClusterInsert(item, placement);
+		if (isStoredClusterId(placement, this.inspector)) {
+			if (!this.mayCluster()) return 'out_of_phase';
+			return isRemoved(item) || isStringOrNull(item) ? null : 'forbidden_field';
+		}
 		if (this.actor.role === 'facilitator') return null;
 		return this.checkParticipantInsert(item, placement);
+	}
+
+	/** Clusters are sorted by facilitators, and by participants while the phase is for clustering. */
+	private mayCluster(): boolean {
+		return canCluster(this.actor.role, this.board.phase ?? 'collect');
+	}
+
+	/**
+	 * A cluster, or a change to one: made in the maker's own name, with a title
+	 * within the limit; after that only its title and column change (for participants).
+	 */
+	private checkClusterInsert(item: Y.Item, placement: Placement): PolicyRefusal | null {
+		if (!this.mayCluster()) return 'out_of_phase';
+		const entry = placement.entry!;
+		if (placement.depth === 0) {
+			if (isRemoved(item)) return null;
+			if (!isMap(item)) return 'forbidden_field';
+			const fields = this.inspector.fieldsOf(item);
+			if (!everyValue(fields, 'authorId', (value) => anyValue(value) === this.actor.id)) return 'not_owner';
+			if (!everyValue(fields, 'id', (value) => anyValue(value) === placement.entryKey)) return 'forbidden_field';
+			if (!everyValue(fields, 'title', isString) || !absentOrEvery(fields, 'columnId', isStringOrNull)) {
+				return 'forbidden_field';
+			}
+			return (fields.get('title') ?? []).every((value) => this.titleFits(value)) ? null : 'too_long';
+		}
+		if (this.inspector.isNew(entry)) return null; // fields of a new cluster checked as a whole above
+		if (placement.depth !== 1) return 'forbidden_field';
+		const keepsShape = EDITABLE_CLUSTER_FIELDS.get(placement.field ?? '');
+		if (!keepsShape) return this.actor.role === 'facilitator' ? null : 'forbidden_field';
+		if (isRemoved(item)) return null;
+		if (!keepsShape(item)) return 'forbidden_field';
+		return this.titleFits(item) ? null : 'too_long';
+	}
+
+	private titleFits(item: Y.Item): boolean {
+		const title = anyValue(item);
+		return typeof title !== 'string' || title.length <= this.limits.maxTitle;
+	}
+
+	/**
+	 * A card's language and translations, for every role: `lang` is written only with the
+	 * card; translations by whoever `canTranslate`; a stored card's translations map is
+	 * never replaced, since that would drop the translations others wrote into it.
+	 */
+	private checkLanguageInsert(item: Y.Item, placement: Placement): PolicyRefusal | null {
+		const entry = placement.entry!;
+		if (!this.inspector.isNew(entry)) {
+			if (placement.field === 'lang') return 'forbidden_field';
+			if (!this.mayTranslate(entry)) return 'not_owner';
+			if (placement.depth === 1 && storedCardHasTranslations(entry)) return 'forbidden_field';
+		}
+		if (isRemoved(item)) return null;
+		return keepsLanguageShape(item, placement) ? null : 'forbidden_field';
+	}
+
+	private mayTranslate(entry: Y.Item): boolean {
+		if (this.actor.role !== 'facilitator' && !this.rules.translate) return false;
+		return canTranslate(this.actor, storedEntryOwner(entry) ?? '', this.board.interpretersAllowed ?? false);
 	}
 
 	/** A new card or link, for any role: names its real author, replaces only what the actor may remove. */
@@ -274,9 +413,31 @@ class UpdateCheck {
 		}
 		if (placement.root === ROOT.cards) {
 			if (!replaced) this.newCards++;
-			return this.checkNewCard(item);
+			return this.checkNewCard(item) ?? this.checkNewCardInPhase(item);
 		}
+		if (this.actor.role !== 'facilitator' && !this.rules.link) return 'out_of_phase';
 		return this.checkNewLink(item);
+	}
+
+	/** A participant adds cards only to the kinds of column the phase leaves open. */
+	private checkNewCardInPhase(entry: Y.Item): PolicyRefusal | null {
+		if (this.actor.role === 'facilitator') return null;
+		const open = (item: Y.Item) => this.columnOpen(this.rules.addCardsTo, anyValue(item));
+		return everyValue(this.inspector.fieldsOf(entry), 'columnId', open) ? null : 'out_of_phase';
+	}
+
+	/** Changing, moving or deleting a stored card: for participants, only where the phase allows. */
+	private editableInPhase(card: Y.Item): boolean {
+		if (this.actor.role === 'facilitator') return true;
+		const columnId = isMap(card) ? ((card.content as Y.ContentType).type as Y.Map<unknown>).get('columnId') : null;
+		return this.columnOpen(this.rules.editOwnCardsIn, columnId);
+	}
+
+	private columnOpen(kinds: readonly ColumnKind[], columnId: unknown): boolean {
+		const column = columnsOf(this.doc)
+			.toArray()
+			.find((map) => map.get('id') === columnId);
+		return column !== undefined && kinds.includes(readColumn(column).kind);
 	}
 
 	private checkParticipantInsert(item: Y.Item, placement: Placement): PolicyRefusal | null {
@@ -288,9 +449,14 @@ class UpdateCheck {
 		if (placement.root === ROOT.links) return 'forbidden_field';
 		const keepsShape = EDITABLE_CARD_FIELDS.get(placement.field ?? '');
 		if (!keepsShape) return 'forbidden_field';
+		if (!this.editableInPhase(entry)) return 'out_of_phase';
 		if (isRemoved(item)) return null;
 		if (placement.depth === 1 && !keepsShape(item)) return 'forbidden_field';
 		if (placement.depth >= 2 && !(item.content instanceof Y.ContentString)) return 'forbidden_field';
+		// A card moves only into a column where the phase would let it be edited.
+		if (placement.field === 'columnId' && !this.columnOpen(this.rules.editOwnCardsIn, anyValue(item))) {
+			return 'out_of_phase';
+		}
 		return null;
 	}
 
@@ -308,7 +474,11 @@ class UpdateCheck {
 		if (!everyValue(fields, 'text', isText) || !everyValue(fields, 'columnId', isString)) {
 			return 'forbidden_field';
 		}
-		return null;
+		if (!absentOrEvery(fields, 'clusterId', isStringOrNull) || !absentOrEvery(fields, 'sources', isStringList)) {
+			return 'forbidden_field';
+		}
+		const clustered = (fields.get('clusterId') ?? []).some((item) => typeof anyValue(item) === 'string');
+		return clustered && !this.mayCluster() ? 'out_of_phase' : null;
 	}
 
 	private checkNewLink(entry: Y.Item): PolicyRefusal | null {
@@ -347,16 +517,26 @@ class UpdateCheck {
 		if (placement.textHolder && item.content instanceof Y.ContentString) {
 			this.addTextDelta(placement.textHolder, -deletedLength);
 		}
-		if (this.actor.role === 'facilitator') return null;
 		// Deleting a card or link deletes its fields with it: the entry's own deletion is what is checked.
 		if (placement.depth > 0 && this.deletes(placement.entry!)) return null;
+		if (isLanguageField(placement)) {
+			// A card's language and its map of translations stay; single translations and their words may go.
+			if (placement.field === 'lang' || placement.depth === 1) return 'forbidden_field';
+			return this.mayTranslate(placement.entry!) ? null : 'not_owner';
+		}
+		if (this.actor.role === 'facilitator') return null;
+		if (placement.root === ROOT.clusters) return this.mayCluster() ? null : 'out_of_phase';
+		if (placement.root === ROOT.cards && placement.depth === 1 && placement.field === 'clusterId') {
+			return this.mayCluster() ? null : 'out_of_phase';
+		}
 		if (placement.root === ROOT.cards) {
 			if (!this.owns(storedEntryOwner(placement.entry!))) return 'not_owner';
 			if (placement.depth === 1 && !EDITABLE_CARD_FIELDS.has(placement.field ?? '')) return 'forbidden_field';
-			return null;
+			return this.editableInPhase(placement.entry!) ? null : 'out_of_phase';
 		}
 		if (placement.root === ROOT.links && placement.depth === 0) {
-			return this.mayRemoveLink(placement.entry!) ? null : 'not_owner';
+			if (!this.mayRemoveLink(placement.entry!)) return 'not_owner';
+			return this.rules.link ? null : 'out_of_phase';
 		}
 		return 'forbidden_field';
 	}
@@ -368,7 +548,8 @@ class UpdateCheck {
 
 	/** Putting an entry in the place of a stored card or link removes that one. */
 	private mayReplace(root: string, stored: Y.Item): boolean {
-		return root === ROOT.links ? this.mayRemoveLink(stored) : this.owns(storedEntryOwner(stored));
+		if (root === ROOT.links) return this.mayRemoveLink(stored);
+		return this.owns(storedEntryOwner(stored)) && this.editableInPhase(stored);
 	}
 
 	private mayRemoveLink(entry: Y.Item): boolean {

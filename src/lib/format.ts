@@ -11,6 +11,11 @@ export function formatTime(epochMs: number, locale: string): string {
 	return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(epochMs);
 }
 
+/** Counts and other numbers in the reader's digits and grouping (Persian readers see ۱۲). */
+export function formatNumber(value: number, locale: string): string {
+	return new Intl.NumberFormat(locale).format(value);
+}
+
 /** The value a `datetime-local` input expects, in the device's time zone. */
 export function toDateTimeLocal(epochMs: number | null): string {
 	if (epochMs === null) return '';

@@ -3,7 +3,14 @@
  * joining by code, and writing cards the way people do (tap "add", type, "Fertig").
  * Selectors follow what people see: roles, labels and the German texts from messages/de.json.
  */
-import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import {
+	expect,
+	type Browser,
+	type BrowserContext,
+	type Locator,
+	type Page,
+	type TestInfo
+} from '@playwright/test';
 
 export const PASSWORD = 'sehr-geheim-123';
 
@@ -161,4 +168,14 @@ export async function addCard(page: Page, kind: ColumnKind, text: string): Promi
 /** The card's "not sent yet" mark; gone once the server holds the card. */
 export function unsentMark(card: Locator): Locator {
 	return card.getByText('Noch nicht gesendet');
+}
+
+/**
+ * Saves a screenshot next to the test's other output and attaches it to the report.
+ * Whole pages in full; dialogs as seen on the screen, since their backdrop covers the viewport only.
+ */
+export async function snap(page: Page, testInfo: TestInfo, name: string, fullPage = true): Promise<void> {
+	const path = testInfo.outputPath(`${name}.png`);
+	await page.screenshot({ path, fullPage });
+	await testInfo.attach(name, { path, contentType: 'image/png' });
 }

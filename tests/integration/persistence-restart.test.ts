@@ -117,7 +117,63 @@ describe('restart after SIGTERM', () => {
 	}, 60_000);
 });
 
-describe('crash (SIGKILL) while a device is writing', () => {
+describe('devices connected during a restart', () => {
+	it('are told to come back (4503), and deliver what was written meanwhile when they reconnect', async () => {
+		let server: RunningServer | undefined = await startServer();
+		try {
+			const facilitator = await facilitatorWithBoard(server);
+			const { board } = facilitator;
+			const amira = await join(server, board.joinCode, 'Amira');
+			const amiraClient = await connectSynced(server, board.id, amira.device.cookie);
+			const facilitatorClient = await connectSynced(server, board.id, facilitator.device.cookie);
+			const both = [amiraClient, facilitatorClient];
+			try {
+				const first = writeCard(amiraClient.doc, amira, 'challenge', 'Vor dem Neustart');
+				await waitFor(() => findCard(facilitatorClient.doc, first), 'the first card at the facilitator');
+
+				const closedCodes = Promise.all(both.map((client) => client.closed()));
+				expect((await server.stop()).code).toBe(0);
+				// 45xx means "try again": the stock client keeps wanting to reconnect.
+				expect(await closedCodes).toEqual([4503, 4503]);
+				expect(both.map((client) => client.provider.shouldConnect)).toEqual([true, true]);
+				// Held back while the server is away, so that no retry reaches another test's server
+				// that happens to get the freed port; they reconnect to the new address below.
+				for (const client of both) client.provider.disconnect();
+
+				// Written while the server is away.
+				const offline = writeCard(amiraClient.doc, amira, 'challenge', 'Während des Neustarts');
+				applyTextChange(cardText(amiraClient.doc, first)!, 'Vor dem Neustart, ergänzt');
+
+				server = await startServer({ dataDir: server.dataDir });
+				for (const client of both) {
+					client.provider.serverUrl = `${server.wsUrl}/yjs`;
+					client.provider.connect();
+				}
+				await waitFor(
+					() =>
+						findCard(facilitatorClient.doc, offline) &&
+						findCard(facilitatorClient.doc, first)?.text === 'Vor dem Neustart, ergänzt',
+					'the offline changes at the facilitator',
+					15_000
+				);
+				expect(amiraClient.closeCodes).toEqual([4503]);
+				// And they are stored: a device that connects now gets them.
+				const fresh = await connectSynced(server, board.id, facilitator.device.cookie);
+				expect(findCard(fresh.doc, offline)?.text).toBe('Während des Neustarts');
+				fresh.destroy();
+			} finally {
+				for (const client of both) client.destroy();
+			}
+		} finally {
+			await server?.stop();
+		}
+	}, 60_000);
+});
+
+describe.each([
+	['a crash (SIGKILL)', 'SIGKILL'],
+	['a graceful stop (SIGTERM)', 'SIGTERM']
+] as const)('%s while a device is writing', (_, signal) => {
 	it('keeps every update another device had received, and the database passes integrity_check', async () => {
 		// Frequent compaction, so that the crash can also hit a snapshot being written.
 		const env = { COMPACT_AFTER_UPDATES: '20' };
@@ -149,11 +205,11 @@ describe('crash (SIGKILL) while a device is writing', () => {
 				'the observer to receive 80 cards',
 				20_000
 			);
-			const killed = await server.kill();
-			expect(killed.signal).toBe('SIGKILL');
+			if (signal === 'SIGKILL') expect((await server.kill()).signal).toBe('SIGKILL');
+			else expect(await server.stop(), server.output()).toEqual({ code: 0, signal: null });
 			writing = false;
 			await writerLoop;
-			await waitFor(() => !observer.provider.wsconnected, 'the observer to notice the crash');
+			await waitFor(() => !observer.provider.wsconnected, 'the observer to notice the server is gone');
 			// What the observer holds is exactly what the server had sent before it died.
 			const seen = new Y.Doc();
 			Y.applyUpdate(seen, Y.encodeStateAsUpdate(observer.doc));

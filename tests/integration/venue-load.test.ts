@@ -23,7 +23,12 @@ afterAll(async () => {
 });
 
 /** An open Yjs connection that only counts what it receives (a stock client would do the same work). */
-function openChannel(boardId: string, cookie: string): Promise<{ ws: WebSocket; received: () => number }> {
+interface Channel {
+	ws: WebSocket;
+	received: () => number;
+}
+
+function openChannel(boardId: string, cookie: string): Promise<Channel> {
 	return new Promise((resolve, reject) => {
 		let received = 0;
 		const ws = new WebSocket(`${server.wsUrl}/yjs/${boardId}`, { headers: { cookie } });
@@ -61,7 +66,7 @@ describe('one public address for a whole venue', () => {
 		expect(ids.size).toBe(DEVICES);
 		expect(Date.now() - started).toBeLessThan(60_000);
 
-		const channels = [];
+		const channels: Channel[] = [];
 		for (let wave = 0; wave < DEVICES / 50; wave++) {
 			channels.push(
 				...(await Promise.all(

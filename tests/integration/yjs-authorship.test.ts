@@ -19,7 +19,7 @@ import {
 import { columnId, findCard, writeCard, type Author } from './helpers/board';
 import { readStoredBoard } from './helpers/database';
 import { connectSocket } from './helpers/socket';
-import { connectSynced, waitFor, type YjsClient } from './helpers/yjs';
+import { connectSynced, rawConnect, updateMessage, waitFor, type YjsClient } from './helpers/yjs';
 import { startServer, type RunningServer } from './helpers/server';
 
 const REFUSED = 4422;
@@ -76,8 +76,9 @@ beforeAll(async () => {
 });
 
 afterEach(() => {
-	for (const client of clients) client.destroy();
+	const open = clients;
 	clients = [];
+	for (const client of open) client.destroy();
 });
 
 afterAll(async () => {
@@ -187,6 +188,29 @@ describe('a participant may not touch another participant’s card', () => {
 			})
 		);
 		await expectUnchangedEverywhere(s, amiraClient, cardId, original);
+	});
+
+	it('writing under the Yjs client id of Amira’s device is refused', async () => {
+		await prepare();
+		// Yjs orders concurrent changes by client id; borrowing hers could shadow her later edits.
+		// The stock client picks a new id when it sees its own in use, so the update is made by hand:
+		// the board as it is, then a card of Bruno's own, written as Amira's client id.
+		const hostile = new Y.Doc();
+		Y.applyUpdate(hostile, Y.encodeStateAsUpdate(amiraClient.doc));
+		const base = Y.encodeStateVector(hostile);
+		hostile.clientID = amiraClient.doc.clientID;
+		const ownCard = writeCard(hostile, s.bruno, 'solution', 'Unter fremder Kennung');
+		const update = Y.encodeStateAsUpdate(hostile, base);
+		expect(Y.decodeUpdate(update).structs.every((struct) => struct.id.client === hostile.clientID)).toBe(
+			true
+		);
+		hostile.destroy();
+
+		const outcome = await rawConnect(server, s.board.id, s.bruno.device.cookie, {
+			send: [updateMessage(update)]
+		});
+		expect(outcome.code).toBe(REFUSED);
+		await expectUnchangedEverywhere(s, amiraClient, ownCard, undefined);
 	});
 
 	it('a participant may not remove or rename the facilitator’s columns', async () => {

@@ -23,8 +23,9 @@ beforeAll(async () => {
 });
 
 afterEach(() => {
-	for (const client of clients) client.destroy();
+	const open = clients;
 	clients = [];
+	for (const client of open) client.destroy();
 });
 
 afterAll(async () => {

@@ -38,7 +38,11 @@ describe('addCard', () => {
 			text: 'Bürokratische Hürden kosten Ehrenamtliche viel Zeit.',
 			authorId: 'p1',
 			authorName: null,
-			createdAt: 1_726_000_000_000
+			createdAt: 1_726_000_000_000,
+			clusterId: null,
+			sources: [],
+			lang: 'de',
+			translations: { ar: 'العقبات البيروقراطية تأخذ من المتطوعين وقتًا طويلًا.' }
 		};
 		addCard(doc, card);
 		expect(readBoard(doc).cards).toEqual([card]);

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { cardsOf, linksOf, LIMITS, type CardMap } from './schema';
+import { isLanguageTag } from './translations';
 
 export interface NewCard {
 	id: string;
@@ -8,6 +9,13 @@ export interface NewCard {
 	authorId: string;
 	authorName: string | null;
 	createdAt: number;
+	clusterId?: string | null;
+	/** A recommendation's origins: ids of the cards and clusters it was drawn from. */
+	sources?: string[];
+	/** The language the card is written in: the author's interface language. */
+	lang?: string | null;
+	/** Translations the card starts with, by language. */
+	translations?: Record<string, string>;
 }
 
 /** Adds a card; its text is a Y.Text so that later edits merge character by character. */
@@ -20,6 +28,15 @@ export function addCard(doc: Y.Doc, card: NewCard): CardMap {
 		map.set('authorId', card.authorId);
 		map.set('authorName', card.authorName);
 		map.set('createdAt', card.createdAt);
+		if (card.clusterId) map.set('clusterId', card.clusterId);
+		if (card.sources?.length) map.set('sources', [...card.sources]);
+		if (isLanguageTag(card.lang)) map.set('lang', card.lang);
+		// Created with the card, so that two people translating it at once do not each create (and one lose) the map.
+		const translations = new Y.Map<Y.Text>();
+		for (const [lang, text] of Object.entries(card.translations ?? {})) {
+			if (isLanguageTag(lang)) translations.set(lang, new Y.Text(text.slice(0, LIMITS.cardText)));
+		}
+		map.set('translations', translations);
 		cardsOf(doc).set(card.id, map);
 	});
 	return map;

@@ -16,7 +16,10 @@ const labels: ExportLabels = {
 	answers: 'Answers',
 	answeredBy: 'Answered by',
 	kinds: { challenge: 'Challenge', solution: 'Solution', recommendation: 'Recommendation', note: 'Note' },
-	formatTime: (epochMs) => `t${epochMs}`
+	formatTime: (epochMs) => `t${epochMs}`,
+	language: 'Language',
+	translation: (language) => `Translation (${language})`,
+	languageName: (tag) => ({ de: 'German', ar: 'Arabic', ru: 'Russian' })[tag] ?? tag
 };
 
 const info = {
@@ -59,7 +62,7 @@ describe('toMarkdown', () => {
 		expect(markdown.split('\n')).toEqual([
 			'# Challenges and ideas',
 			'',
-			'WeDo kick-off',
+			'WeDo kick\\-off',
 			'',
 			'## Challenges',
 			'',
@@ -74,6 +77,20 @@ describe('toMarkdown', () => {
 			'  - Answers: Funding is \\*unsure\\*',
 			'  - Answers: Low visibility',
 			''
+		]);
+	});
+
+	it('escapes titles too: a title is never markup in a Markdown viewer', () => {
+		const { doc } = newTestBoard();
+		const markdown = toMarkdown(
+			readBoard(doc),
+			{ ...info, boardTitle: '<img src=x onerror=alert(1)>', meetingTitle: '<script>alert(2)</script>' },
+			labels
+		);
+		expect(markdown.split('\n').slice(0, 3)).toEqual([
+			'# \\<img src=x onerror=alert\\(1\\)\\>',
+			'',
+			'\\<script\\>alert\\(2\\)\\</script\\>'
 		]);
 	});
 
@@ -158,7 +175,11 @@ describe('toJson', () => {
 			authorName: 'Ayşe',
 			createdAt: 1000,
 			createdAtIso: '1970-01-01T00:00:01.000Z',
-			linkedCardIds: [platform]
+			linkedCardIds: [platform],
+			clusterId: null,
+			sources: [],
+			lang: null,
+			translations: {}
 		});
 		expect(json.cards.map((card) => card.linkedCardIds)).toEqual([
 			[platform],
@@ -170,5 +191,62 @@ describe('toJson', () => {
 			linkId(platform, visibility)
 		]);
 		expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+	});
+});
+
+describe('cards in several languages', () => {
+	function multilingualBoard() {
+		const { doc, challengeColumnId } = newTestBoard();
+		addTestCard(doc, {
+			id: 'rooms',
+			columnId: challengeColumnId,
+			text: 'لا توجد قاعات كافية',
+			authorName: 'Amina',
+			createdAt: 1000,
+			lang: 'ar',
+			translations: { de: 'Es gibt nicht genug Räume', ru: 'Не хватает помещений' }
+		});
+		addTestCard(doc, {
+			id: 'time',
+			columnId: challengeColumnId,
+			text: 'Zu wenig Zeit',
+			createdAt: 2000,
+			lang: 'de'
+		});
+		return readBoard(doc);
+	}
+
+	it('Markdown: the original with its language, then each translation', () => {
+		const lines = toMarkdown(multilingualBoard(), info, labels).split('\n');
+		const start = lines.indexOf('- لا توجد قاعات كافية — _Amina, t1000, Arabic_');
+		expect(start).toBeGreaterThan(0);
+		expect(lines.slice(start + 1, start + 4)).toEqual([
+			'  - Translation (German): Es gibt nicht genug Räume',
+			'  - Translation (Russian): Не хватает помещений',
+			'- Zu wenig Zeit — _Ayşe, t2000, German_'
+		]);
+	});
+
+	it('CSV: a language column and one column per translation language, empty where a card has none', () => {
+		const rows = toCsv(multilingualBoard(), labels).slice(1).split('\r\n');
+		expect(rows[0]).toBe(
+			'id;Column;Kind;Text;Language;Translation (German);Translation (Russian);Author;Created;Linked to'
+		);
+		expect(rows[1]).toBe(
+			'rooms;Challenges;Challenge;لا توجد قاعات كافية;ar;Es gibt nicht genug Räume;Не хватает помещений;Amina;1970-01-01T00:00:01.000Z;'
+		);
+		expect(rows[2]).toBe('time;Challenges;Challenge;Zu wenig Zeit;de;;;Ayşe;1970-01-01T00:00:02.000Z;');
+	});
+
+	it('JSON: each card with its language and translations', () => {
+		const json = toJson(multilingualBoard(), info);
+		expect(json.cards.map(({ id, lang, translations }) => ({ id, lang, translations }))).toEqual([
+			{
+				id: 'rooms',
+				lang: 'ar',
+				translations: { de: 'Es gibt nicht genug Räume', ru: 'Не хватает помещений' }
+			},
+			{ id: 'time', lang: 'de', translations: {} }
+		]);
 	});
 });

@@ -13,6 +13,12 @@ export interface ExportLabels {
 	answeredBy: string;
 	kinds: Record<ColumnKind, string>;
 	formatTime: (epochMs: number) => string;
+	/** Heading of the column with the language a card was written in. */
+	language: string;
+	/** Heading of a translation, given the language's name: "Translation (Arabic)". */
+	translation: (languageName: string) => string;
+	/** A language tag's name in the reader's language: `ar` → "Arabic". */
+	languageName: (tag: string) => string;
 }
 
 export interface ExportInfo {
@@ -47,17 +53,27 @@ function author(card: Card, labels: ExportLabels): string {
 	return card.authorName ?? labels.anonymous;
 }
 
+/** Every language the board's cards are translated into, in a stable order: one CSV column each. */
+function translationLanguages(cards: Card[]): string[] {
+	return [...new Set(cards.flatMap((card) => Object.keys(card.translations)))].sort();
+}
+
 /** Markdown reads well pasted into an e-mail: each challenge followed by the solutions that answer it. */
 export function toMarkdown(content: BoardContent, info: ExportInfo, labels: ExportLabels): string {
 	const cards = cardsWithContext(content);
 	const byId = new Map(cards.map((card) => [card.id, card]));
-	const lines = [`# ${oneLine(info.boardTitle)}`, '', `${oneLine(info.meetingTitle)}`, ''];
+	// Titles are people's words too: a title like `<img onerror=…>` must not become markup in a viewer.
+	const lines = [`# ${markdownText(info.boardTitle)}`, '', `${markdownText(info.meetingTitle)}`, ''];
 	for (const column of content.columns) {
-		lines.push(`## ${oneLine(column.title)}`, '');
+		lines.push(`## ${markdownText(column.title)}`, '');
 		for (const card of cards.filter((c) => c.columnId === column.id)) {
+			const language = card.lang ? `, ${labels.languageName(card.lang)}` : '';
 			lines.push(
-				`- ${markdownText(card.text)} — _${markdownText(author(card, labels))}, ${labels.formatTime(card.createdAt)}_`
+				`- ${markdownText(card.text)} — _${markdownText(author(card, labels))}, ${labels.formatTime(card.createdAt)}${language}_`
 			);
+			for (const [lang, text] of Object.entries(card.translations)) {
+				lines.push(`  - ${labels.translation(labels.languageName(lang))}: ${markdownText(text)}`);
+			}
 			const relation = card.kind === 'challenge' ? labels.answeredBy : labels.answers;
 			for (const linkedId of card.linkedCardIds) {
 				const linked = byId.get(linkedId);
@@ -69,12 +85,12 @@ export function toMarkdown(content: BoardContent, info: ExportInfo, labels: Expo
 	return lines.join('\n');
 }
 
-function oneLine(text: string): string {
+export function oneLine(text: string): string {
 	return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Card text is people's words, not markup: escape what Markdown would interpret. */
-function markdownText(text: string): string {
+export function markdownText(text: string): string {
 	return oneLine(text).replace(/([\\`*_{}[\]()#+!|<>~-])/g, '\\$1');
 }
 
@@ -82,11 +98,18 @@ function markdownText(text: string): string {
 export function toCsv(content: BoardContent, labels: ExportLabels): string {
 	const cards = cardsWithContext(content);
 	const byId = new Map(cards.map((card) => [card.id, card]));
+	// Boards without languages recorded (from before cards had them) keep the plain layout.
+	const languages = translationLanguages(cards);
+	const withLanguages = languages.length > 0 || cards.some((card) => card.lang);
+	const languageHeader = withLanguages
+		? [labels.language, ...languages.map((lang) => labels.translation(labels.languageName(lang)))]
+		: [];
 	const header = [
 		'id',
 		labels.column,
 		labels.kind,
 		labels.text,
+		...languageHeader,
 		labels.author,
 		labels.createdAt,
 		labels.linkedTo
@@ -96,11 +119,17 @@ export function toCsv(content: BoardContent, labels: ExportLabels): string {
 		card.columnTitle,
 		labels.kinds[card.kind],
 		card.text,
+		...(withLanguages ? [card.lang ?? '', ...languages.map((lang) => card.translations[lang] ?? '')] : []),
 		author(card, labels),
 		new Date(card.createdAt).toISOString(),
 		card.linkedCardIds.map((id) => byId.get(id)?.text ?? id).join(' | ')
 	]);
-	return '\uFEFF' + [header, ...rows].map((row) => row.map(csvField).join(';')).join('\r\n') + '\r\n';
+	return csvTable([header, ...rows]);
+}
+
+/** UTF-8 with a byte order mark, `;`-separated, CRLF: the one CSV dialect of every export. */
+export function csvTable(rows: string[][]): string {
+	return '\uFEFF' + rows.map((row) => row.map(csvField).join(';')).join('\r\n') + '\r\n';
 }
 
 /**
@@ -117,6 +146,7 @@ export interface BoardJson {
 	columns: BoardContent['columns'];
 	cards: Array<Card & { createdAtIso: string; linkedCardIds: string[] }>;
 	links: BoardContent['links'];
+	clusters: BoardContent['clusters'];
 }
 
 export function toJson(content: BoardContent, info: ExportInfo): BoardJson {
@@ -135,8 +165,13 @@ export function toJson(content: BoardContent, info: ExportInfo): BoardJson {
 			authorName: card.authorName,
 			createdAt: card.createdAt,
 			createdAtIso: new Date(card.createdAt).toISOString(),
-			linkedCardIds: card.linkedCardIds
+			linkedCardIds: card.linkedCardIds,
+			clusterId: card.clusterId,
+			sources: card.sources,
+			lang: card.lang,
+			translations: card.translations
 		})),
-		links: content.links
+		links: content.links,
+		clusters: content.clusters
 	};
 }

@@ -3,6 +3,8 @@ export * from './ids';
 export * from './template';
 export * from './cards';
 export * from './links';
+export * from './clusters';
+export * from './merge';
 export * from './read';
 export * from './permissions';
 export * from './export';

@@ -12,7 +12,15 @@ describe('canWriteBoard', () => {
 		['viewer', false, false, false],
 		['viewer', true, true, false]
 	])('%s on a board locked=%s finished=%s may write: %s', (role, locked, finished, expected) => {
-		expect(canWriteBoard(role, { locked, finished })).toBe(expected);
+		expect(canWriteBoard(role, { locked, finished, phase: 'collect' })).toBe(expected);
+	});
+
+	it('makes participants read-only in phases where they change nothing in the document', () => {
+		const open = { locked: false, finished: false };
+		expect(canWriteBoard('participant', { ...open, phase: 'cluster' })).toBe(true);
+		expect(canWriteBoard('participant', { ...open, phase: 'recommend' })).toBe(true);
+		expect(canWriteBoard('participant', { ...open, phase: 'done' })).toBe(false);
+		expect(canWriteBoard('facilitator', { ...open, phase: 'done' })).toBe(true);
 	});
 });
 

@@ -2,6 +2,8 @@
  * Who may change what. The server enforces these rules on every Yjs update and
  * command; the UI asks the same functions only to decide what to offer.
  */
+import { participantsWriteIn, type Phase } from './phases';
+
 export type BoardRole = 'facilitator' | 'participant' | 'viewer';
 
 export interface Actor {
@@ -12,13 +14,17 @@ export interface Actor {
 export interface BoardState {
 	locked: boolean;
 	finished: boolean;
+	/** The current step of the board's plan: it narrows what participants may do (see phases.ts). */
+	phase: Phase;
+	/** Whether participants may translate cards they did not write (see translations.ts); absent means no. */
+	interpretersAllowed?: boolean;
 }
 
 /** Whether the actor's changes to the document are accepted at all. */
 export function canWriteBoard(role: BoardRole, state: BoardState): boolean {
 	if (state.finished) return false;
 	if (role === 'facilitator') return true;
-	return role === 'participant' && !state.locked;
+	return role === 'participant' && !state.locked && participantsWriteIn(state.phase);
 }
 
 /** Authors change their own cards and links; facilitators change anything. */

@@ -46,7 +46,18 @@ describe('readBoard', () => {
 		sparse.set('authorId', 'p');
 		cardsOf(doc).set('sparse', sparse);
 		expect(readBoard(doc).cards).toEqual([
-			{ id: 'sparse', columnId: challengeColumnId, text: '', authorId: 'p', authorName: null, createdAt: 0 }
+			{
+				id: 'sparse',
+				columnId: challengeColumnId,
+				text: '',
+				authorId: 'p',
+				authorName: null,
+				createdAt: 0,
+				clusterId: null,
+				sources: [],
+				lang: null,
+				translations: {}
+			}
 		]);
 	});
 

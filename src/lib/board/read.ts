@@ -1,22 +1,34 @@
 import * as Y from 'yjs';
 import {
 	cardsOf,
+	clustersOf,
 	columnsOf,
 	COLUMN_KINDS,
 	linksOf,
 	type BoardContent,
 	type Card,
+	type Cluster,
 	type Column,
 	type ColumnKind,
 	type Link
 } from './schema';
+import { isLanguageTag, readTranslations } from './translations';
 
 /** A plain, immutable copy of the board for views, exports and tests. */
 export function readBoard(doc: Y.Doc): BoardContent {
 	const columns = columnsOf(doc).toArray().map(readColumn);
+	const clusters: Cluster[] = [];
+	for (const map of clustersOf(doc).values()) {
+		const cluster = readCluster(map);
+		if (cluster) clusters.push(cluster);
+	}
+	clusters.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+	const clusterIds = new Set(clusters.map((cluster) => cluster.id));
 	const cards: Card[] = [];
 	for (const map of cardsOf(doc).values()) {
 		const card = readCard(map);
+		// A card grouped into a cluster that was dissolved concurrently stands alone again.
+		if (card?.clusterId && !clusterIds.has(card.clusterId)) card.clusterId = null;
 		if (card) cards.push(card);
 	}
 	cards.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
@@ -28,7 +40,7 @@ export function readBoard(doc: Y.Doc): BoardContent {
 		if (link && cardIds.has(link.solutionId) && cardIds.has(link.challengeId)) links.push(link);
 	}
 	links.sort((a, b) => a.createdAt - b.createdAt);
-	return { columns, cards, links };
+	return { columns, cards, links, clusters };
 }
 
 export function readColumn(map: Y.Map<unknown>): Column {
@@ -50,12 +62,35 @@ export function readCard(map: Y.Map<unknown>): Card | null {
 	const text = map.get('text');
 	const authorName = map.get('authorName');
 	const createdAt = map.get('createdAt');
+	const clusterId = map.get('clusterId');
+	const sources = map.get('sources');
+	const lang = map.get('lang');
 	return {
 		id,
 		columnId,
 		text: text instanceof Y.Text ? text.toString() : '',
 		authorId,
 		authorName: typeof authorName === 'string' ? authorName : null,
+		createdAt: typeof createdAt === 'number' ? createdAt : 0,
+		clusterId: typeof clusterId === 'string' ? clusterId : null,
+		sources: Array.isArray(sources) ? sources.filter((source) => typeof source === 'string') : [],
+		lang: isLanguageTag(lang) ? lang : null,
+		translations: readTranslations(map)
+	};
+}
+
+export function readCluster(map: Y.Map<unknown>): Cluster | null {
+	const id = map.get('id');
+	if (typeof id !== 'string') return null;
+	const title = map.get('title');
+	const columnId = map.get('columnId');
+	const authorId = map.get('authorId');
+	const createdAt = map.get('createdAt');
+	return {
+		id,
+		title: typeof title === 'string' ? title : '',
+		columnId: typeof columnId === 'string' ? columnId : null,
+		authorId: typeof authorId === 'string' ? authorId : '',
 		createdAt: typeof createdAt === 'number' ? createdAt : 0
 	};
 }

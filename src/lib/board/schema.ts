@@ -18,6 +18,7 @@ export const ROOT = {
 	columns: 'columns',
 	cards: 'cards',
 	links: 'links',
+	clusters: 'clusters',
 	meta: 'meta'
 } as const;
 
@@ -41,6 +42,24 @@ export interface Card {
 	authorId: string;
 	authorName: string | null;
 	createdAt: number;
+	/** The cluster (theme) the card is grouped into; null when it stands alone. */
+	clusterId: string | null;
+	/** For recommendations: the cards and clusters it was drawn from. Empty for other cards. */
+	sources: string[];
+	/** The language the card was written in (the author's interface language); null when unknown. */
+	lang: string | null;
+	/** Non-empty translations of the text, by language (see translations.ts). */
+	translations: Record<string, string>;
+}
+
+/** A named group of cards (a theme), shown as a group within its column. */
+export interface Cluster {
+	id: string;
+	title: string;
+	/** The column the cluster is shown in; null for a cluster that belongs to none yet. */
+	columnId: string | null;
+	authorId: string;
+	createdAt: number;
 }
 
 /** A solution card answers a challenge card. Both directions are read from the same record. */
@@ -56,6 +75,7 @@ export interface BoardContent {
 	columns: Column[];
 	cards: Card[];
 	links: Link[];
+	clusters: Cluster[];
 }
 
 export type CardMap = Y.Map<unknown>;
@@ -70,6 +90,10 @@ export function cardsOf(doc: Y.Doc): Y.Map<CardMap> {
 
 export function linksOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
 	return doc.getMap<Y.Map<unknown>>(ROOT.links);
+}
+
+export function clustersOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+	return doc.getMap<Y.Map<unknown>>(ROOT.clusters);
 }
 
 export function metaOf(doc: Y.Doc): Y.Map<unknown> {

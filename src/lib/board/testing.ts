@@ -27,6 +27,10 @@ export function testCard(overrides: Partial<NewCard> & Pick<NewCard, 'columnId'>
 		authorId: 'author-1',
 		authorName: 'Ayşe',
 		createdAt: 1_700_000_000_000 + sequence,
+		clusterId: null,
+		sources: [],
+		lang: null,
+		translations: {},
 		...overrides
 	};
 }

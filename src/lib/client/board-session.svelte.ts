@@ -15,6 +15,9 @@ import type {
 	Ack,
 	BoardStatePayload,
 	ClientToServerEvents,
+	RoomHealthPayload,
+	SpotlightTarget,
+	TimerStatePayload,
 	ServerToClientEvents
 } from '$lib/realtime/events';
 import { findUnsent } from './unsent';
@@ -26,6 +29,8 @@ export interface Me {
 	id: string;
 	name: string | null;
 	role: BoardRole;
+	/** The facilitator who owns the meeting; co-facilitators share the role but not the meeting. */
+	owner?: boolean;
 }
 
 export interface Peer {
@@ -55,7 +60,7 @@ export class BoardSession {
 	readonly doc = new Y.Doc();
 	status = $state<ConnectionStatus>('connecting');
 	closedReason = $state<ClosedReason | null>(null);
-	content = $state.raw<BoardContent>({ columns: [], cards: [], links: [] });
+	content = $state.raw<BoardContent>({ columns: [], cards: [], links: [], clusters: [] });
 	/** Cards with content the server does not hold yet (written offline or just now). */
 	// Replaced whole on every render, never mutated: raw state, not a SvelteSet.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -63,12 +68,21 @@ export class BoardSession {
 	unsentChanges = $state(false);
 	boardState = $state.raw<BoardStatePayload>();
 	peers = $state.raw<Peer[]>([]);
+	/** The facilitator's timer as the server holds it; `clockOffset` is the server's clock minus this device's. */
+	timer = $state.raw<TimerStatePayload>({ status: 'idle', durationMs: 0, serverNow: 0 });
+	clockOffset = $state(0);
+	spotlight = $state.raw<SpotlightTarget | null>(null);
+	/** Facilitators only: who is here, who dropped off, whose changes are still on their device. */
+	health = $state.raw<RoomHealthPayload>();
+	private reportedUnsent = -1;
 
 	/** What the server is known to hold, per Yjs client: from the state vector it sends. */
 	private serverState: Map<number, number>;
 	private provider: WebsocketProvider | undefined;
 	private persistence: IndexeddbPersistence | undefined;
 	private socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
+	/** Listeners of features kept outside the session (see `on`), attached when the socket opens. */
+	private readonly listeners: Array<(socket: Socket<ServerToClientEvents, ClientToServerEvents>) => void> = [];
 	private renderQueued = false;
 	private everOnline = false;
 
@@ -76,7 +90,9 @@ export class BoardSession {
 		readonly boardId: string,
 		readonly me: Me,
 		initialUpdate: Uint8Array,
-		initialState: BoardStatePayload
+		initialState: BoardStatePayload,
+		/** A projector shows the board without appearing among the people in the room. */
+		private readonly options: { announcePresence?: boolean } = {}
 	) {
 		Y.applyUpdate(this.doc, initialUpdate);
 		this.serverState = Y.decodeStateVector(Y.encodeStateVector(this.doc));
@@ -99,11 +115,13 @@ export class BoardSession {
 			}
 		});
 		provider.on('closed', (event) => void this.onClosed(event.code));
-		provider.awareness.setLocalStateField('user', {
-			id: this.me.id,
-			name: this.me.name,
-			color: colorFor(this.me.id)
-		});
+		if (this.options.announcePresence !== false) {
+			provider.awareness.setLocalStateField('user', {
+				id: this.me.id,
+				name: this.me.name,
+				color: colorFor(this.me.id)
+			});
+		}
 		provider.awareness.on('change', () => this.updatePeers());
 		// Own changes show at once (a new card must open for typing before the next key);
 		// remote ones are batched per frame, however many arrive.
@@ -122,6 +140,23 @@ export class BoardSession {
 
 		this.socket = io({ auth: { boardId: this.boardId }, transports: ['websocket', 'polling'] });
 		this.socket.on('board:state', (state) => (this.boardState = state));
+		this.socket.on('timer:state', (timer) => {
+			this.clockOffset = timer.serverNow - Date.now();
+			this.timer = timer;
+		});
+		this.socket.on('spotlight:state', ({ spotlight }) => (this.spotlight = spotlight));
+		this.socket.on('room:health', (health) => (this.health = health));
+		this.socket.on('connect', () => this.reportUnsent(true));
+		for (const attach of this.listeners) attach(this.socket);
+	}
+
+	/** Listens to a server event on the board's socket, also when called before `start`. */
+	on<E extends keyof ServerToClientEvents>(event: E, handler: ServerToClientEvents[E]): void {
+		// socket.io's typed `on` cannot follow a generic event name; the event map keeps callers honest.
+		const attach = (socket: Socket<ServerToClientEvents, ClientToServerEvents>) =>
+			(socket.on as (event: string, handler: unknown) => void)(event, handler);
+		this.listeners.push(attach);
+		if (this.socket) attach(this.socket);
 	}
 
 	/** Sends a facilitator command; the answer says whether the server accepted it. */
@@ -157,7 +192,15 @@ export class BoardSession {
 	};
 
 	private onOnline = () => {
-		if (this.status === 'offline') this.status = 'reconnecting';
+		if (this.status !== 'offline') return;
+		this.status = 'reconnecting';
+		// A short drop can leave the socket open: no 'connected' event would follow and the
+		// indicator would stay on "reconnecting"; a socket that did die would only be noticed
+		// after y-websocket's 30 s of silence. A fresh connection settles both at once.
+		if (this.provider?.wsconnected) {
+			this.provider.disconnect();
+			this.provider.connect();
+		}
 	};
 
 	/**
@@ -202,6 +245,15 @@ export class BoardSession {
 		const unsent = findUnsent(this.doc, this.serverState, cardsOf(this.doc));
 		this.unsentChanges = unsent.any;
 		this.unsentCardIds = unsent.cardIds;
+		this.reportUnsent();
+	}
+
+	/** Tells the server how many changes this device still holds, for the facilitators' view of the room. */
+	private reportUnsent(always = false): void {
+		const count = Math.max(this.unsentCardIds.size, this.unsentChanges ? 1 : 0);
+		if ((!always && count === this.reportedUnsent) || !this.socket?.connected) return;
+		this.reportedUnsent = count;
+		this.socket.emit('device:status', { unsent: count }, () => {});
 	}
 
 	private updatePeers(): void {

@@ -5,6 +5,7 @@ import { readCookie } from './cookies';
 import * as boards from './repositories/boards';
 import * as meetings from './repositories/meetings';
 import * as participants from './repositories/participants';
+import * as shareLinks from './repositories/share-links';
 import type { Board } from './repositories/boards';
 import type { BoardRole } from '../board/permissions';
 
@@ -21,6 +22,8 @@ export interface BoardAccess {
 	role: BoardRole;
 	actorId: string;
 	actorName: string | null;
+	/** The facilitator who owns the board's meeting (co-facilitators have the same role, not this). */
+	owner: boolean;
 }
 
 export function identityFromCookieHeader(db: Db, header: string | undefined): Identity {
@@ -32,19 +35,29 @@ export function identityFromCookieHeader(db: Db, header: string | undefined): Id
 	};
 }
 
-/** The one place that decides who may see a board and in which role. */
+/**
+ * The one place that decides who may see a board and in which role: the meeting's
+ * owner and co-facilitators (through a standing link) facilitate; a device that
+ * joined takes part (or watches, on a finished board); a device admitted by a
+ * standing viewer link watches. A signed-in user's role wins over the device's.
+ */
 export function boardAccess(db: Db, identity: Identity, board: Board): BoardAccess | null {
 	if (identity.user) {
-		const meeting = meetings.read(db, board.meetingId);
-		if (meeting?.ownerId === identity.user.id) {
-			return { board, role: 'facilitator', actorId: identity.user.id, actorName: identity.user.name };
+		const { id, name } = identity.user;
+		const owner = meetings.read(db, board.meetingId)?.ownerId === id;
+		if (owner || shareLinks.isCofacilitator(db, id, board.id)) {
+			return { board, role: 'facilitator', actorId: id, actorName: name, owner };
 		}
 	}
 	if (identity.deviceHash) {
 		const participant = participants.readOnBoard(db, identity.deviceHash, board.id);
-		if (participant && !participant.removed) {
-			return { board, role: participant.role, actorId: participant.id, actorName: participant.name };
+		// A removed participant stays out, whatever link they open.
+		if (participant?.removed) return null;
+		if (participant) {
+			return { board, role: participant.role, actorId: participant.id, actorName: participant.name, owner: false };
 		}
+		const viewerId = shareLinks.viewerOn(db, identity.deviceHash, board.id);
+		if (viewerId) return { board, role: 'viewer', actorId: viewerId, actorName: null, owner: false };
 	}
 	return null;
 }

@@ -12,6 +12,7 @@ export function meetingJson(meeting: Meeting) {
 		startsAt: iso(meeting.startsAt),
 		location: meeting.location,
 		description: meeting.description,
+		retainUntil: iso(meeting.retainUntil),
 		createdAt: iso(meeting.createdAt),
 		updatedAt: iso(meeting.updatedAt)
 	};
@@ -28,6 +29,7 @@ export function boardJson(board: Board, origin: string) {
 		phase: board.phase,
 		locked: board.locked,
 		finished: board.finished,
+		interpretersAllowed: board.interpretersAllowed,
 		createdAt: iso(board.createdAt)
 	};
 }

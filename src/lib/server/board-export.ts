@@ -5,6 +5,7 @@ import type { Board } from './repositories/boards';
 import * as meetings from './repositories/meetings';
 import { m } from '../paraglide/messages.js';
 import { getLocale } from '../paraglide/runtime.js';
+import { languageName } from '../i18n';
 
 export const EXPORT_FORMATS = ['md', 'csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -27,7 +28,10 @@ export function exportLabels(locale = getLocale()): ExportLabels {
 			recommendation: m.kind_recommendation(),
 			note: m.kind_note()
 		},
-		formatTime: (epochMs) => time.format(epochMs)
+		formatTime: (epochMs) => time.format(epochMs),
+		language: m.export_language(),
+		translation: (language) => m.translation_label({ language }),
+		languageName: (tag) => languageName(tag, locale)
 	};
 }
 
@@ -35,13 +39,24 @@ export function exportLabels(locale = getLocale()): ExportLabels {
  * A file name people recognise in their downloads: the board's title, made safe.
  * Composed (NFC), so that an umlaut stays one letter instead of a letter and a stray mark.
  */
-function fileName(board: Board, format: ExportFormat): string {
+export function downloadName(title: string, extension: string): string {
 	const base =
-		board.title
+		title
 			.normalize('NFC')
 			.replace(/[^\p{L}\p{N}]+/gu, '-')
 			.replace(/^-|-$/g, '') || 'board';
-	return `${base.slice(0, 60)}.${format}`;
+	return `${base.slice(0, 60)}.${extension}`;
+}
+
+/** A file download: the name survives non-ASCII letters (RFC 6266 `filename*`), nothing is cached. */
+export function attachment(body: BodyInit, type: string, name: string): Response {
+	return new Response(body, {
+		headers: {
+			'Content-Type': type,
+			'Content-Disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+			'Cache-Control': 'no-store'
+		}
+	});
 }
 
 export function exportBoard(context: AppContext, board: Board, format: ExportFormat): Response {
@@ -55,12 +70,5 @@ export function exportBoard(context: AppContext, board: Board, format: ExportFor
 		json: () => JSON.stringify(toJson(content, info), null, 2)
 	}[format]();
 	const type = { md: 'text/markdown', csv: 'text/csv', json: 'application/json' }[format];
-	const name = fileName(board, format);
-	return new Response(body, {
-		headers: {
-			'Content-Type': `${type}; charset=utf-8`,
-			'Content-Disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-			'Cache-Control': 'no-store'
-		}
-	});
+	return attachment(body, `${type}; charset=utf-8`, downloadName(board.title, format));
 }

@@ -8,6 +8,10 @@ export function boardStatePayload(board: Board): BoardStatePayload {
 		title: board.title,
 		phase: board.phase,
 		locked: board.locked,
-		finished: board.finished
+		finished: board.finished,
+		plan: board.phasePlan,
+		phaseIndex: board.phaseIndex,
+		phaseStartedAt: board.phaseStartedAt,
+		interpretersAllowed: board.interpretersAllowed
 	};
 }

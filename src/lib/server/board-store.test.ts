@@ -84,7 +84,7 @@ describe('BoardStore', () => {
 		expect(readBoard(loaded(boardId, new BoardStore(db)).doc)).toEqual(readBoard(doc));
 	});
 
-	it('folds the log into the snapshot on compaction, and loads the same document', () => {
+	it('folds the log into the snapshot on compaction, keeps the rows, and loads the same document', () => {
 		const boardId = createBoardRow();
 		const { doc, challengeColumnId } = newTestBoard();
 		store.createInitial(boardId, doc);
@@ -102,7 +102,12 @@ describe('BoardStore', () => {
 
 		expect(store.compact(boardId, doc)).toEqual({ folded: updates.length });
 		expect(store.updatesSinceSnapshot(boardId)).toBe(0);
-		expect(db.prepare('SELECT COUNT(*) AS n FROM board_updates').get()).toEqual({ n: 0 });
+		// The rows stay (for undo); the snapshot's last_seq marks them folded.
+		expect(db.prepare('SELECT COUNT(*) AS n FROM board_updates').get()).toEqual({ n: updates.length + 1 });
+		expect(store.history(boardId).map((entry) => entry.actorId)).toEqual([
+			null,
+			...updates.map(() => 'p1')
+		]);
 		const afterCompaction = loaded(boardId);
 		expect(afterCompaction.updatesSinceSnapshot).toBe(0);
 		expect(readBoard(afterCompaction.doc)).toEqual(readBoard(doc));
@@ -115,6 +120,29 @@ describe('BoardStore', () => {
 		const later = loaded(boardId);
 		expect(later.updatesSinceSnapshot).toBe(1);
 		expect(cardText(later.doc, card.id)!.toString()).toBe('Dritte Fassung');
+	});
+
+	it('keeps the whole history across compactions: replayed, it holds deleted content too', () => {
+		const boardId = createBoardRow();
+		const { doc, challengeColumnId } = newTestBoard();
+		store.createInitial(boardId, doc);
+		const updates = recordUpdates(doc);
+		const gone = testCard({ columnId: challengeColumnId, text: 'Gelöscht, aber nicht vergessen' });
+		addCard(doc, gone);
+		store.append(boardId, [{ data: updates[0], actorId: 'p1' }]);
+		store.compact(boardId, doc);
+		deleteCard(doc, gone.id);
+		store.append(boardId, [{ data: updates[1], actorId: 'p2' }]);
+		store.compact(boardId, doc);
+
+		const history = store.history(boardId);
+		expect(history.map((entry) => entry.actorId)).toEqual([null, 'p1', 'p2']);
+		const replayed = new Y.Doc({ gc: false });
+		for (const entry of history.slice(0, 2)) Y.applyUpdate(replayed, entry.data);
+		expect(cardText(replayed, gone.id)!.toString()).toBe('Gelöscht, aber nicht vergessen');
+		Y.applyUpdate(replayed, history[2].data);
+		expect(readBoard(replayed)).toEqual(readBoard(doc));
+		expect(readBoard(loaded(boardId).doc)).toEqual(readBoard(doc));
 	});
 
 	it('keeps boards apart', () => {

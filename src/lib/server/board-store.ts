@@ -2,8 +2,11 @@ import * as Y from 'yjs';
 import type { Db } from './db/open';
 
 /**
- * Durable storage of board documents: an append-only log of accepted updates
- * plus one snapshot per board that compaction folds the log into.
+ * Durable storage of board documents: an append-only log of accepted updates,
+ * each with who sent it, plus one snapshot per board for fast loading. The log
+ * starts with the board's initial document and is never shortened: compaction
+ * writes a new snapshot and marks the rows it holds as folded (the snapshot's
+ * `last_seq`), so that a participant's changes can still be undone later.
  */
 export interface StoredUpdate {
 	data: Uint8Array;
@@ -16,7 +19,7 @@ export class BoardStore {
 	private readonly selectUpdatesAfter;
 	private readonly countUpdatesAfter;
 	private readonly upsertSnapshot;
-	private readonly deleteUpdatesUpTo;
+	private readonly selectHistory;
 	private readonly appendMany;
 	private readonly insertClient;
 	private readonly selectClients;
@@ -39,7 +42,9 @@ export class BoardStore {
 			 ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, last_seq = excluded.last_seq,
 			   created_at = excluded.created_at`
 		);
-		this.deleteUpdatesUpTo = db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?');
+		this.selectHistory = db.prepare(
+			'SELECT data, actor_id AS actorId FROM board_updates WHERE board_id = ? ORDER BY seq'
+		);
 		this.insertClient = db.prepare(
 			'INSERT OR IGNORE INTO board_clients (board_id, client_id, actor_id) VALUES (?, ?, ?)'
 		);
@@ -80,15 +85,30 @@ export class BoardStore {
 		return { updatesSinceSnapshot: rows.length };
 	}
 
-	/** Stores a new board's initial document as its first snapshot. */
+	/** Stores a new board's initial document as the first entry of its log and as its first snapshot. */
 	createInitial(boardId: string, doc: Y.Doc): void {
-		this.upsertSnapshot.run(boardId, Y.encodeStateAsUpdate(doc), 0, Date.now());
+		const initial = Y.encodeStateAsUpdate(doc);
+		this.db.transaction(() => {
+			const now = Date.now();
+			const { lastInsertRowid } = this.insertUpdate.run(boardId, initial, null, now);
+			this.upsertSnapshot.run(boardId, initial, Number(lastInsertRowid), now);
+		})();
+	}
+
+	/**
+	 * Every update ever stored for the board, oldest first, with its sender:
+	 * replayed in order they rebuild the document including everything deleted since.
+	 */
+	history(boardId: string): StoredUpdate[] {
+		const rows = this.selectHistory.all(boardId) as Array<{ data: Buffer; actorId: string | null }>;
+		return rows.map((row) => ({ data: new Uint8Array(row.data), actorId: row.actorId }));
 	}
 
 	/**
 	 * Folds the log into a snapshot of `doc`, which must hold every logged update
 	 * (the live document: appends happen synchronously with applying, so it always does).
-	 * Encoding the document rather than merging raw updates lets Yjs drop deleted content.
+	 * Encoding the document rather than merging raw updates lets Yjs drop deleted
+	 * content from the snapshot; the log rows stay, marked folded, for undo.
 	 */
 	compact(boardId: string, doc: Y.Doc): { folded: number } {
 		return this.db.transaction(() => {
@@ -100,7 +120,6 @@ export class BoardStore {
 			};
 			if (n === 0 || maxSeq === null) return { folded: 0 };
 			this.upsertSnapshot.run(boardId, Y.encodeStateAsUpdate(doc), maxSeq, Date.now());
-			this.deleteUpdatesUpTo.run(boardId, maxSeq);
 			return { folded: n };
 		})();
 	}

@@ -13,10 +13,15 @@ export interface Config {
 		maxTitle: number;
 		maxConnectionsPerAddress: number;
 		failedAttemptsPerAddress: number;
+		/** Token bucket per Yjs connection (see server/yjs/message-budget.ts). */
+		messagesPerSecond: number;
+		messageBurst: number;
 	};
 	compactAfterUpdates: number;
 	unloadIdleMs: number;
 	logLevel: string;
+	/** Bearer token for `GET /metrics`; without one the endpoint does not exist. */
+	metricsToken: string | undefined;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -42,10 +47,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 			maxCardText: integer(env, 'MAX_CARD_TEXT', 2000),
 			maxTitle: integer(env, 'MAX_TITLE', 200),
 			maxConnectionsPerAddress: integer(env, 'MAX_CONNECTIONS_PER_ADDRESS', 2000),
-			failedAttemptsPerAddress: integer(env, 'MAX_FAILED_ATTEMPTS_PER_ADDRESS', 30)
+			failedAttemptsPerAddress: integer(env, 'MAX_FAILED_ATTEMPTS_PER_ADDRESS', 30),
+			messagesPerSecond: integer(env, 'MAX_MESSAGES_PER_SECOND', 100),
+			messageBurst: integer(env, 'MESSAGE_BURST', 400)
 		},
 		compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500),
 		unloadIdleMs: integer(env, 'UNLOAD_IDLE_MS', 30_000),
-		logLevel: env.LOG_LEVEL || 'info'
+		logLevel: env.LOG_LEVEL || 'info',
+		metricsToken: env.METRICS_TOKEN || undefined
 	};
 }

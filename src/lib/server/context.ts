@@ -11,6 +11,15 @@ export interface LiveBoards {
 	readDoc<T>(boardId: string, read: (doc: Y.Doc) => T): T;
 	/** Tells connected devices that the board's title, lock or phase changed. */
 	boardChanged(board: Board): void;
+	/** Closes these identities' live connections to the board at once: their access was taken back. */
+	disconnectActors(boardId: string, actorIds: readonly string[]): void;
+	/**
+	 * Applies a change made by the server (stored and sent like any edit), then folds
+	 * the board's log into a snapshot so that the values it overwrote are gone from storage.
+	 */
+	rewriteDoc(boardId: string, change: (doc: Y.Doc) => void): void;
+	/** Closes every live connection to a board that was deleted and forgets its document unsaved. */
+	boardDeleted(boardId: string): void;
 }
 
 export interface AppContext {
@@ -22,6 +31,8 @@ export interface AppContext {
 		loginPerAccount: FailureLimiter;
 		failuresPerAddress: FailureLimiter;
 	};
+	/** The server's Prometheus metrics, rendered by `GET /metrics`. */
+	metrics?: { contentType: string; render(): Promise<string> };
 }
 
 /**

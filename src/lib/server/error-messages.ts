@@ -10,7 +10,11 @@ export type ApiErrorCode =
 	| 'conflict'
 	| 'payload_too_large'
 	| 'rate_limited'
-	| 'internal';
+	| 'internal'
+	| 'pdf_unavailable'
+	| 'mail_not_configured'
+	| 'mail_failed'
+	| 'share_revoked';
 
 /** The human half of an error, in the request's language. */
 export function errorMessage(code: ApiErrorCode): string {
@@ -24,7 +28,11 @@ export function errorMessage(code: ApiErrorCode): string {
 		conflict: m.error_conflict,
 		payload_too_large: m.error_payload_too_large,
 		rate_limited: m.error_rate_limited,
-		internal: m.error_internal
+		internal: m.error_internal,
+		pdf_unavailable: m.error_pdf_unavailable,
+		mail_not_configured: m.error_mail_not_configured,
+		mail_failed: m.error_mail_failed,
+		share_revoked: m.share_revoked
 	};
 	return messages[code]();
 }

@@ -21,7 +21,14 @@ const STATUS: Record<ApiErrorCode, number> = {
 	conflict: 409,
 	payload_too_large: 413,
 	rate_limited: 429,
-	internal: 500
+	internal: 500,
+	// The server lacks something it needs for this (Chromium, an SMTP server): try again once it is set up.
+	pdf_unavailable: 503,
+	mail_not_configured: 503,
+	// The SMTP server refused or could not be reached.
+	mail_failed: 502,
+	// A share link its facilitator withdrew.
+	share_revoked: 410
 };
 
 export function apiErrorFor(code: ApiErrorCode): Response {

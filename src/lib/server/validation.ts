@@ -43,7 +43,9 @@ export const MeetingInput = v.object({
 	title: v.pipe(trimmed(LIMITS.title), v.minLength(1)),
 	startsAt: StartsAt,
 	location: optionalText(LIMITS.title),
-	description: optionalText(LIMITS.cardText)
+	description: optionalText(LIMITS.cardText),
+	/** When participant data is deleted: the same forms as `startsAt`. */
+	retainUntil: StartsAt
 });
 
 export const BoardInput = v.object({

@@ -59,9 +59,15 @@ function childEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.P
 	return { ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...extra };
 }
 
-function assertBuilt(): void {
-	if (!fs.existsSync(path.join(PROJECT_ROOT, 'build', 'handler.js'))) {
-		throw new Error('No build found: run `npx vite build` before the integration tests.');
+/** Waits a while for a build that is being rewritten (`vite build` empties build/ first). */
+async function waitForBuild(timeoutMs = 45_000): Promise<void> {
+	const handler = path.join(PROJECT_ROOT, 'build', 'handler.js');
+	const deadline = Date.now() + timeoutMs;
+	while (!fs.existsSync(handler)) {
+		if (Date.now() > deadline) {
+			throw new Error('No build found: run `npx vite build` before the integration tests.');
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 }
 
@@ -72,7 +78,6 @@ interface Spawned {
 }
 
 function spawnServer(dataDir: string, env?: Record<string, string>): Spawned {
-	assertBuilt();
 	const child = spawn(process.execPath, ['scripts/start.js'], {
 		cwd: PROJECT_ROOT,
 		env: childEnv(dataDir, env),
@@ -105,9 +110,32 @@ function portFrom(output: string): number | undefined {
 	return undefined;
 }
 
+/** The process died because build/ vanished under it (a `vite build` running alongside); worth a retry. */
+class BuildChangedError extends Error {}
+
+function buildVanished(output: string): boolean {
+	return (
+		/(ERR_MODULE_NOT_FOUND|ENOENT)[^\n]*[\\/]build[\\/]/.test(output) ||
+		/[\\/]build[\\/]\S*'? imported from/.test(output)
+	);
+}
+
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
 	const dataDir = options.dataDir ?? makeTempDir();
-	const spawned = spawnServer(dataDir, options.env);
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await startOnce(dataDir, options.env);
+		} catch (error) {
+			if (!(error instanceof BuildChangedError) || attempt >= 3) throw error;
+			// Give the build that is being written time to finish.
+			await new Promise((resolve) => setTimeout(resolve, 3000));
+		}
+	}
+}
+
+async function startOnce(dataDir: string, env: Record<string, string> | undefined): Promise<RunningServer> {
+	await waitForBuild();
+	const spawned = spawnServer(dataDir, env);
 	const { child, output, exited } = spawned;
 
 	const port = await new Promise<number>((resolve, reject) => {
@@ -125,7 +153,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 		child.stdout!.on('data', check);
 		void exited.then((result) => {
 			clearTimeout(timer);
-			reject(new Error(`Server exited early (${JSON.stringify(result)}):\n${output()}`));
+			const message = `Server exited early (${JSON.stringify(result)}):\n${output()}`;
+			reject(buildVanished(output()) ? new BuildChangedError(message) : new Error(message));
 		});
 	});
 
@@ -151,6 +180,7 @@ export async function runUntilExit(
 	options: StartOptions & { timeoutMs?: number } = {}
 ): Promise<ExitResult & { output: string }> {
 	const dataDir = options.dataDir ?? makeTempDir();
+	await waitForBuild();
 	const { child, output, exited } = spawnServer(dataDir, options.env);
 	const timeoutMs = options.timeoutMs ?? START_TIMEOUT_MS;
 	const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);

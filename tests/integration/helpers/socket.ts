@@ -29,13 +29,18 @@ function open(server: RunningServer, boardId: unknown, cookie?: string): Socket 
 	});
 }
 
-/** Connects and waits for the welcome and the first board state. */
+/**
+ * Connects and waits for the welcome and the first board state. `prepare` runs
+ * before the connection opens, e.g. to record events the server sends on connect.
+ */
 export function connectSocket(
 	server: RunningServer,
 	boardId: string,
-	cookie: string
+	cookie: string,
+	prepare?: (socket: Socket) => void
 ): Promise<BoardSocketClient> {
 	const socket = open(server, boardId, cookie);
+	prepare?.(socket);
 	const states: BoardStatePayload[] = [];
 	socket.on('board:state', (state: BoardStatePayload) => states.push(state));
 	return new Promise((resolve, reject) => {

@@ -77,6 +77,132 @@ const MIGRATIONS: string[] = [
 		last_seq INTEGER NOT NULL,
 		created_at INTEGER NOT NULL
 	);
+	`,
+	// Dot voting (held by the server, not in the document) and private writing's drafts.
+	`
+	CREATE TABLE vote_settings (
+		board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+		open INTEGER NOT NULL DEFAULT 0,
+		budget INTEGER NOT NULL,
+		max_per_card INTEGER NOT NULL,
+		per_organisation INTEGER NOT NULL DEFAULT 0,
+		revealed INTEGER NOT NULL DEFAULT 0,
+		updated_at INTEGER NOT NULL
+	);
+	CREATE TABLE votes (
+		board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+		voter_id TEXT NOT NULL,
+		target_id TEXT NOT NULL,
+		count INTEGER NOT NULL CHECK (count > 0),
+		PRIMARY KEY (board_id, voter_id, target_id)
+	) WITHOUT ROWID;
+	CREATE TABLE private_writing (
+		board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+		enabled INTEGER NOT NULL,
+		updated_at INTEGER NOT NULL
+	);
+	CREATE TABLE board_drafts (
+		board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+		participant_id TEXT NOT NULL,
+		data BLOB NOT NULL,
+		updated_at INTEGER NOT NULL,
+		PRIMARY KEY (board_id, participant_id)
+	);
+	`,
+	// Meeting outcomes (docs/outcome-format.md): immutable versions, their search index, share links,
+	// e-mail addresses participants gave for the results, and each meeting's retention date.
+	`
+	CREATE TABLE outcomes (
+		id TEXT PRIMARY KEY,
+		board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+		version INTEGER NOT NULL,
+		yjs_state BLOB NOT NULL,
+		document TEXT NOT NULL,
+		created_by TEXT,
+		created_at INTEGER NOT NULL,
+		anonymised_at INTEGER,
+		UNIQUE (board_id, version)
+	);
+	CREATE VIRTUAL TABLE outcome_search USING fts5(
+		body,
+		text UNINDEXED,
+		kind UNINDEXED,
+		card_id UNINDEXED,
+		outcome_id UNINDEXED,
+		tokenize = 'unicode61 remove_diacritics 2'
+	);
+	CREATE TRIGGER outcomes_search_cleanup AFTER DELETE ON outcomes BEGIN
+		DELETE FROM outcome_search WHERE outcome_id = old.id;
+	END;
+	CREATE TABLE outcome_shares (
+		id TEXT PRIMARY KEY,
+		outcome_id TEXT NOT NULL REFERENCES outcomes(id) ON DELETE CASCADE,
+		token_hash TEXT NOT NULL UNIQUE,
+		purpose TEXT NOT NULL,
+		created_at INTEGER NOT NULL,
+		revoked_at INTEGER
+	);
+	CREATE INDEX outcome_shares_outcome ON outcome_shares(outcome_id);
+	CREATE TABLE outcome_mailings (
+		id TEXT PRIMARY KEY,
+		outcome_id TEXT NOT NULL REFERENCES outcomes(id) ON DELETE CASCADE,
+		recipients INTEGER NOT NULL,
+		sent_at INTEGER NOT NULL
+	);
+	ALTER TABLE participants ADD COLUMN email TEXT;
+	ALTER TABLE participants ADD COLUMN email_consent_at INTEGER;
+	ALTER TABLE meetings ADD COLUMN retain_until INTEGER;
+	ALTER TABLE meetings ADD COLUMN anonymised_at INTEGER;
+	`,
+	// Live facilitation: the board's plan of phases, its timer, spotlight and share links.
+	`
+	ALTER TABLE boards ADD COLUMN phase_plan TEXT NOT NULL
+		DEFAULT '["collect","cluster","vote","recommend","done"]';
+	ALTER TABLE boards ADD COLUMN phase_index INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE boards ADD COLUMN phase_started_at INTEGER;
+	ALTER TABLE boards ADD COLUMN collect_started_at INTEGER;
+	CREATE TABLE board_timers (
+		board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+		status TEXT NOT NULL CHECK (status IN ('running', 'paused')),
+		duration_ms INTEGER NOT NULL,
+		ends_at INTEGER,
+		remaining_ms INTEGER,
+		updated_at INTEGER NOT NULL
+	);
+	CREATE TABLE board_spotlights (
+		board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+		kind TEXT NOT NULL CHECK (kind IN ('card', 'cluster')),
+		target_id TEXT NOT NULL,
+		set_at INTEGER NOT NULL
+	);
+	CREATE TABLE board_share_links (
+		id TEXT PRIMARY KEY,
+		board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+		kind TEXT NOT NULL CHECK (kind IN ('cofacilitator', 'viewer')),
+		token_hash TEXT NOT NULL UNIQUE,
+		created_at INTEGER NOT NULL,
+		revoked_at INTEGER
+	);
+	CREATE INDEX board_share_links_board ON board_share_links(board_id);
+	CREATE TABLE board_cofacilitators (
+		board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+		user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+		link_id TEXT NOT NULL REFERENCES board_share_links(id) ON DELETE CASCADE,
+		added_at INTEGER NOT NULL,
+		PRIMARY KEY (board_id, user_id)
+	) WITHOUT ROWID;
+	CREATE TABLE board_viewers (
+		id TEXT PRIMARY KEY,
+		board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+		device_hash TEXT NOT NULL,
+		link_id TEXT NOT NULL REFERENCES board_share_links(id) ON DELETE CASCADE,
+		added_at INTEGER NOT NULL,
+		UNIQUE (board_id, device_hash)
+	);
+	`,
+	// Cards in several languages: whether participants may translate cards they did not write.
+	`
+	ALTER TABLE boards ADD COLUMN interpreters_allowed INTEGER NOT NULL DEFAULT 0;
 	`
 ];
 

@@ -27,7 +27,8 @@ export function openDatabase(file: string): Db {
 		db.pragma('synchronous = NORMAL');
 		db.pragma('foreign_keys = ON');
 		db.pragma('busy_timeout = 5000');
-		const check = db.pragma('quick_check', { simple: true });
+		// The full check (indexes against tables too) takes about 0.2 s for a 125 MB database: worth it at start.
+		const check = db.pragma('integrity_check', { simple: true });
 		if (check !== 'ok') throw new DatabaseDamagedError(file, String(check));
 		migrate(db);
 		return db;

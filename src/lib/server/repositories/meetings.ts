@@ -8,6 +8,8 @@ export interface Meeting {
 	startsAt: number | null;
 	location: string | null;
 	description: string | null;
+	/** After this moment participant data is deleted (outcomes-privacy.ts); null keeps it until the meeting is deleted. */
+	retainUntil: number | null;
 	createdAt: number;
 	updatedAt: number;
 }
@@ -17,17 +19,25 @@ export interface MeetingInput {
 	startsAt: number | null;
 	location: string | null;
 	description: string | null;
+	retainUntil?: number | null;
 }
 
 const COLUMNS = `id, owner_id AS ownerId, title, starts_at AS startsAt, location, description,
-	created_at AS createdAt, updated_at AS updatedAt`;
+	retain_until AS retainUntil, created_at AS createdAt, updated_at AS updatedAt`;
 
 export function create(db: Db, ownerId: string, input: MeetingInput): Meeting {
 	const now = Date.now();
-	const meeting: Meeting = { id: newId(), ownerId, ...input, createdAt: now, updatedAt: now };
+	const meeting: Meeting = {
+		id: newId(),
+		ownerId,
+		...input,
+		retainUntil: input.retainUntil ?? null,
+		createdAt: now,
+		updatedAt: now
+	};
 	db.prepare(
-		`INSERT INTO meetings (id, owner_id, title, starts_at, location, description, created_at, updated_at)
-		 VALUES (@id, @ownerId, @title, @startsAt, @location, @description, @createdAt, @updatedAt)`
+		`INSERT INTO meetings (id, owner_id, title, starts_at, location, description, retain_until, created_at, updated_at)
+		 VALUES (@id, @ownerId, @title, @startsAt, @location, @description, @retainUntil, @createdAt, @updatedAt)`
 	).run(meeting);
 	return meeting;
 }
@@ -49,6 +59,6 @@ export function listByOwner(db: Db, ownerId: string): Meeting[] {
 export function update(db: Db, id: string, input: MeetingInput): void {
 	db.prepare(
 		`UPDATE meetings SET title = @title, starts_at = @startsAt, location = @location,
-		 description = @description, updated_at = @updatedAt WHERE id = @id`
-	).run({ id, ...input, updatedAt: Date.now() });
+		 description = @description, retain_until = @retainUntil, updated_at = @updatedAt WHERE id = @id`
+	).run({ id, ...input, retainUntil: input.retainUntil ?? null, updatedAt: Date.now() });
 }

@@ -81,6 +81,35 @@ export function readLatest(db: Db, deviceHash: string): Participant | undefined 
 	);
 }
 
+/** Everyone who joined the board and was not removed, in the order they joined. */
+export function listOnBoard(db: Db, boardId: string): Participant[] {
+	const rows = db
+		.prepare(`SELECT ${COLUMNS} FROM participants WHERE board_id = ? AND removed = 0 ORDER BY joined_at`)
+		.all(boardId) as ParticipantRow[];
+	return rows.map((row) => fromRow(row)!);
+}
+
+/** Everyone who ever joined the board, removed ones too (their changes can still be undone). */
+export function listAllOnBoard(db: Db, boardId: string): Participant[] {
+	const rows = db
+		.prepare(`SELECT ${COLUMNS} FROM participants WHERE board_id = ? ORDER BY joined_at`)
+		.all(boardId) as ParticipantRow[];
+	return rows.map((row) => fromRow(row)!);
+}
+
+export function readById(db: Db, boardId: string, participantId: string): Participant | undefined {
+	return fromRow(
+		db
+			.prepare(`SELECT ${COLUMNS} FROM participants WHERE id = ? AND board_id = ?`)
+			.get(participantId, boardId) as ParticipantRow | undefined
+	);
+}
+
+/** Removed for good: the device cannot open or rejoin the board again. */
+export function markRemoved(db: Db, participantId: string): void {
+	db.prepare('UPDATE participants SET removed = 1 WHERE id = ?').run(participantId);
+}
+
 export function countOnBoard(db: Db, boardId: string): number {
 	return (
 		db.prepare('SELECT COUNT(*) AS n FROM participants WHERE board_id = ? AND removed = 0').get(boardId) as {

@@ -6,6 +6,8 @@ import * as boards from '$lib/server/repositories/boards';
 import * as participants from '$lib/server/repositories/participants';
 import { createBoard } from '$lib/server/board-creation';
 import { readMeetingForm } from '$lib/server/meeting-form';
+import * as outcomes from '$lib/server/repositories/outcomes';
+import { deleteMeeting } from '$lib/server/outcomes-privacy';
 import { BoardInput } from '$lib/server/validation';
 import { errorMessage } from '$lib/server/error-messages';
 import { m } from '$lib/paraglide/messages';
@@ -25,7 +27,8 @@ export function load({ locals, params }) {
 		meeting,
 		boards: boards.listByMeeting(db, meeting.id).map((board) => ({
 			...board,
-			participantCount: participants.countOnBoard(db, board.id)
+			participantCount: participants.countOnBoard(db, board.id),
+			outcomes: outcomes.listByBoard(db, board.id).reverse()
 		}))
 	};
 }
@@ -50,5 +53,11 @@ export const actions = {
 			columnTitles: { challenge: m.column_challenges(), solution: m.column_solutions() }
 		});
 		redirect(303, `/boards/${board.id}`);
+	},
+	delete: async ({ request, locals, params }) => {
+		const meeting = ownMeeting(locals.user?.id, params.meetingId);
+		if ((await request.formData()).get('confirm') !== 'yes') return fail(400, { deleteError: true });
+		deleteMeeting(appContext(), meeting.id);
+		redirect(303, '/dashboard');
 	}
 };

@@ -5,6 +5,7 @@ import { meetingJson } from '$lib/server/api-views';
 import { readJson } from '$lib/server/http';
 import { MeetingInput } from '$lib/server/validation';
 import { requireOwnMeeting } from '$lib/server/api-guards';
+import { deleteMeeting } from '$lib/server/outcomes-privacy';
 
 export function GET(event) {
 	const own = requireOwnMeeting(event, event.params.meetingId);
@@ -20,4 +21,12 @@ export async function PATCH(event) {
 	const { db } = appContext();
 	meetings.update(db, own.meeting.id, input.value as meetings.MeetingInput);
 	return json({ meeting: meetingJson(meetings.read(db, own.meeting.id)!) });
+}
+
+/** Deletes the meeting with its boards, outcomes, share links and participant data. */
+export function DELETE(event) {
+	const own = requireOwnMeeting(event, event.params.meetingId);
+	if (own instanceof Response) return own;
+	deleteMeeting(appContext(), own.meeting.id);
+	return new Response(null, { status: 204 });
 }

@@ -1,0 +1,32 @@
+import { redirect } from '@sveltejs/kit';
+import { appContext } from '$lib/server/context';
+import * as meetings from '$lib/server/repositories/meetings';
+import * as outcomes from '$lib/server/repositories/outcomes';
+
+/** Every meeting of the facilitator over time, newest first, with the outcomes of its boards. */
+export function load({ locals, url }) {
+	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+	const { db } = appContext();
+	const list = meetings.listByOwner(db, locals.user.id);
+	const results = outcomes.listByMeetings(
+		db,
+		list.map((meeting) => meeting.id)
+	);
+	return {
+		meetings: list.map((meeting) => {
+			const own = results.filter((outcome) => outcome.meetingId === meeting.id);
+			const boards = [...new Set(own.map((outcome) => outcome.boardId))].map((boardId) => {
+				const versions = own.filter((outcome) => outcome.boardId === boardId);
+				return { id: boardId, title: versions[0].boardTitle, latest: versions[0], versionCount: versions.length };
+			});
+			return {
+				id: meeting.id,
+				title: meeting.title,
+				location: meeting.location,
+				date: meeting.startsAt ?? meeting.createdAt,
+				dated: meeting.startsAt !== null,
+				boards
+			};
+		})
+	};
+}

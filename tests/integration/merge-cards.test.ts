@@ -1,0 +1,98 @@
+/**
+ * Merging duplicate cards (`card:merge`): the facilitator's decision, carried
+ * out on the live document and on the votes; every refusal changes nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkCards } from '../../src/lib/board/links';
+import { readBoard } from '../../src/lib/board/read';
+import { linkId } from '../../src/lib/board/schema';
+import { findCard, writeCard } from './helpers/board';
+import { fingerprint, readStoredBoard } from './helpers/database';
+import { connectSynced, waitFor, type YjsClient } from './helpers/yjs';
+import { startServer, type RunningServer } from './helpers/server';
+import {
+	connectRecording,
+	expectAccepted,
+	expectRefused,
+	goToPhase,
+	joinWithOrganisation,
+	workshop,
+	type RecordingSocket,
+	type Workshop
+} from './helpers/workshop';
+
+let server: RunningServer;
+const open: Array<{ close(): void } | YjsClient> = [];
+let scene: Workshop;
+let amiraSocket: RecordingSocket;
+let amiraDoc: YjsClient;
+let keep: string;
+let duplicate: string;
+let idea: string;
+
+beforeAll(async () => {
+	server = await startServer();
+	scene = await workshop(server);
+	open.push(scene.facilitatorSocket);
+	const amira = await joinWithOrganisation(server, scene.board.joinCode, 'Amira', null);
+	amiraSocket = await connectRecording(server, scene.board.id, amira.device.cookie);
+	amiraDoc = await connectSynced(server, scene.board.id, amira.device.cookie);
+	open.push(amiraSocket, amiraDoc);
+	keep = writeCard(amiraDoc.doc, amira, 'challenge', 'Zu wenig Räume');
+	duplicate = writeCard(amiraDoc.doc, amira, 'challenge', 'Räume fehlen abends');
+	idea = writeCard(amiraDoc.doc, amira, 'solution', 'Schulen öffnen');
+	linkCards(amiraDoc.doc, { solutionId: idea, challengeId: duplicate, authorId: amira.id, createdAt: Date.now() });
+	await amiraDoc.flush();
+	// Amira gives the duplicate two dots and the kept card one.
+	expectAccepted(await scene.facilitatorSocket.emit('votes:configure', { budget: 5, maxPerCard: 3, perOrganisation: false }));
+	await goToPhase(scene.facilitatorSocket, 'vote');
+	expectAccepted(await scene.facilitatorSocket.emit('votes:open', {}));
+	for (const target of [duplicate, duplicate, keep]) {
+		expectAccepted(await amiraSocket.emit('vote:cast', { targetId: target }));
+	}
+});
+
+afterAll(async () => {
+	for (const client of open) ('destroy' in client ? client.destroy() : client.close());
+	await server?.stop();
+});
+
+async function refusedWithoutChange(payload: unknown, code: string, socket = scene.facilitatorSocket) {
+	const before = fingerprint(server.databaseFile);
+	expectRefused(await socket.emit('card:merge', payload), code);
+	expect(fingerprint(server.databaseFile)).toEqual(before);
+}
+
+describe('card:merge', () => {
+	it('participants may not merge', async () => {
+		await refusedWithoutChange({ keepId: keep, mergeIds: [duplicate] }, 'forbidden', amiraSocket);
+	});
+
+	it('refuses malformed input, unknown cards and cards of different kinds', async () => {
+		await refusedWithoutChange({ keepId: keep }, 'invalid_input');
+		await refusedWithoutChange({ keepId: keep, mergeIds: [] }, 'invalid_input');
+		await refusedWithoutChange({ keepId: keep, mergeIds: [keep] }, 'invalid_input');
+		await refusedWithoutChange({ keepId: keep, mergeIds: ['nosuchcard'] }, 'not_found');
+		await refusedWithoutChange({ keepId: 'nosuchcard', mergeIds: [duplicate] }, 'not_found');
+		await refusedWithoutChange({ keepId: keep, mergeIds: [idea] }, 'conflict');
+	});
+
+	it('keeps one card with both texts, its links and all dots; every device sees it', async () => {
+		expectAccepted(await scene.facilitatorSocket.emit('card:merge', { keepId: keep, mergeIds: [duplicate] }));
+		await waitFor(() => !findCard(amiraDoc.doc, duplicate), 'the merged card gone on Amira’s device');
+		const content = readBoard(readStoredBoard(server.databaseFile, scene.board.id));
+		expect(content.cards.find((card) => card.id === keep)?.text).toBe('Zu wenig Räume\n\nRäume fehlen abends');
+		expect(content.cards.map((card) => card.id)).not.toContain(duplicate);
+		expect(content.links.map((link) => link.id)).toEqual([linkId(idea, keep)]);
+		expect(findCard(amiraDoc.doc, keep)?.text).toBe('Zu wenig Räume\n\nRäume fehlen abends');
+		const totals = await scene.facilitatorSocket.until<{ totals: Record<string, number> }>(
+			'votes:results',
+			(results) => results.totals[keep] === 3
+		);
+		expect(totals).toEqual({ totals: { [keep]: 3 } });
+		// A merge is the facilitator's decision: the dots carry over even beyond the maximum per card.
+		expect(
+			await amiraSocket.until<{ counts: Record<string, number> }>('votes:mine', (mine) => mine.counts[keep] === 3)
+		).toEqual({ counts: { [keep]: 3 }, remaining: 2 });
+	});
+});
