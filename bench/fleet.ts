@@ -27,6 +27,7 @@ export interface LoadOutcome extends Delivery {
 	sends: number;
 	received: Received;
 	generatorCpuSeconds: number;
+	refusedConnections: Record<number, number>;
 	written: WorkerReport['cards'];
 	receivers: ReceiverReport[];
 }
@@ -107,6 +108,12 @@ export class Fleet {
 			sends: sends.reduce((total, log) => total + log.clocks.length, 0),
 			received,
 			generatorCpuSeconds: reports.reduce((total, report) => total + report.cpuMs, 0) / 1000,
+			refusedConnections: reports.reduce<Record<number, number>>((sum, report) => {
+				for (const [code, count] of Object.entries(report.refusedConnections)) {
+					sum[Number(code)] = (sum[Number(code)] ?? 0) + count;
+				}
+				return sum;
+			}, {}),
 			written,
 			receivers
 		};

@@ -6,6 +6,8 @@
  */
 import http from 'node:http';
 import { distribution, type Distribution } from './measure';
+import { createBoards, joinBoard } from './api';
+import { removeDataDir, startOurs } from './targets';
 import { now } from './typist';
 
 export interface PageWeight {
@@ -31,7 +33,12 @@ function get(url: string, headers: Record<string, string> = {}): Promise<RawResp
 			const chunks: Buffer[] = [];
 			response.on('data', (chunk: Buffer) => chunks.push(chunk));
 			response.on('end', () =>
-				resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks), firstByteMs })
+				resolve({
+					status: response.statusCode ?? 0,
+					headers: response.headers,
+					body: Buffer.concat(chunks),
+					firstByteMs
+				})
 			);
 			response.on('error', reject);
 		});
@@ -42,7 +49,9 @@ function get(url: string, headers: Record<string, string> = {}): Promise<RawResp
 /** Script and style files a page asks the browser to load at once. */
 function assetsOf(page: RawResponse, pageUrl: string): string[] {
 	const found = new Set<string>();
-	for (const match of String(page.headers.link ?? '').matchAll(/<([^>]+)>;\s*rel="(modulepreload|preload)"/g)) {
+	for (const match of String(page.headers.link ?? '').matchAll(
+		/<([^>]+)>;\s*rel="(modulepreload|preload)"/g
+	)) {
 		found.add(new URL(match[1], pageUrl).pathname);
 	}
 	const html = page.body.toString('utf8');
@@ -52,7 +61,8 @@ function assetsOf(page: RawResponse, pageUrl: string): string[] {
 	for (const match of html.matchAll(/<link[^>]+rel="(?:stylesheet|modulepreload)"[^>]*href="([^"]+)"/g)) {
 		found.add(new URL(match[1], pageUrl).pathname);
 	}
-	for (const match of html.matchAll(/import\("([^"]+\.js)"\)/g)) found.add(new URL(match[1], pageUrl).pathname);
+	for (const match of html.matchAll(/import\("([^"]+\.js)"\)/g))
+		found.add(new URL(match[1], pageUrl).pathname);
 	return [...found].filter((path) => path.endsWith('.js') || path.endsWith('.css'));
 }
 
@@ -104,4 +114,32 @@ export async function timeToFirstByte(
 		bytes = response.body.length;
 	}
 	return { ...distribution(times), bytes };
+}
+
+/** JavaScript and CSS a participant downloads to join and open a board, and the board page's time to first byte. */
+export async function runFrontend(): Promise<{
+	weight: PageWeight;
+	boardPageTtfbMs: Distribution & { bytes: number };
+}> {
+	const server = await startOurs();
+	try {
+		const { boards } = await createBoards(server.httpUrl, 1);
+		const participant = await joinBoard(server.httpUrl, boards[0].joinCode, 'Seitenmessung');
+		const weight = await measurePageWeight(
+			server.httpUrl,
+			boards[0].joinCode,
+			boards[0].id,
+			participant.cookie
+		);
+		const boardPageTtfbMs = await timeToFirstByte(
+			server.httpUrl,
+			`/boards/${boards[0].id}`,
+			participant.cookie,
+			20
+		);
+		return { weight, boardPageTtfbMs };
+	} finally {
+		await server.stop();
+		removeDataDir(server.dataDir);
+	}
 }

@@ -100,7 +100,8 @@ export class LightClient {
 		ws.binaryType = 'nodebuffer';
 		ws.on('open', () => {
 			// A returning client asks for what it lacks once it knows the server's state (see onSyncStep1).
-			if (!this.everSynced) this.send(syncMessage((encoder) => syncProtocol.writeSyncStep1(encoder, this.doc)));
+			if (!this.everSynced)
+				this.send(syncMessage((encoder) => syncProtocol.writeSyncStep1(encoder, this.doc)));
 			const state = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]);
 			this.send(encodeAwareness(state));
 		});

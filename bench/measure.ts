@@ -69,11 +69,15 @@ export function matchDeliveries(
 }
 
 /** Latency per second of the run, to tell a steady delay from a few stalls. */
-export function timeline(delivery: Pick<Delivery, 'latencies' | 'sentAt'>): Array<{ second: number } & Distribution> {
+export function timeline(
+	delivery: Pick<Delivery, 'latencies' | 'sentAt'>
+): Array<{ second: number } & Distribution> {
 	if (delivery.sentAt.length === 0) return [];
 	const first = Math.min(...delivery.sentAt);
 	const buckets: number[][] = [];
-	delivery.sentAt.forEach((sent, i) => (buckets[Math.floor((sent - first) / 1000)] ??= []).push(delivery.latencies[i]));
+	delivery.sentAt.forEach((sent, i) =>
+		(buckets[Math.floor((sent - first) / 1000)] ??= []).push(delivery.latencies[i])
+	);
 	return buckets.flatMap((bucket, second) => (bucket ? [{ second, ...distribution(bucket) }] : []));
 }
 

@@ -3,7 +3,7 @@
  * ratios, the budgets of the issue with whether they were met, and the JSON file.
  */
 import type { Distribution } from './measure';
-import type { Scenario, TargetResult } from './scenarios';
+import type { Scenario, TargetResult } from './scenario-kit';
 import type { PageWeight } from './frontend';
 
 export interface ScenarioOutcome {
@@ -25,7 +25,8 @@ export interface Budget {
 	figures: string;
 }
 
-const ms = (value: number) => (Number.isFinite(value) ? (value < 10 ? value.toFixed(1) : value.toFixed(0)) : '–');
+const ms = (value: number) =>
+	Number.isFinite(value) ? (value < 10 ? value.toFixed(1) : value.toFixed(0)) : '–';
 const mb = (bytes: number | null) => (bytes === null ? '–' : (bytes / 1024 / 1024).toFixed(1));
 const rate = (value: number) => (value >= 1000 ? `${(value / 1000).toFixed(1)}k` : value.toFixed(0));
 
@@ -93,13 +94,38 @@ export function table(outcomes: ScenarioOutcome[]): string {
 		if (outcome.ratios) {
 			const r = outcome.ratios;
 			const x = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '–');
-			rows.push([outcome.scenario.id, 'ours/ref', '', '', x(r.p50), x(r.p95), x(r.p99), '', '', '', '', x(r.serverCpu), x(r.peakRss), '', '', '']);
+			rows.push([
+				outcome.scenario.id,
+				'ours/ref',
+				'',
+				'',
+				x(r.p50),
+				x(r.p95),
+				x(r.p99),
+				'',
+				'',
+				'',
+				'',
+				x(r.serverCpu),
+				x(r.peakRss),
+				'',
+				'',
+				''
+			]);
 		}
 	}
 	const widths = COLUMNS.map((_, column) => Math.max(...rows.map((cells) => (cells[column] ?? '').length)));
 	const line = (cells: string[]) =>
-		cells.map((cell, column) => (column < 4 ? (cell ?? '').padEnd(widths[column]) : (cell ?? '').padStart(widths[column]))).join('  ');
-	return [line(rows[0]), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.slice(1).map(line)].join('\n');
+		cells
+			.map((cell, column) =>
+				column < 4 ? (cell ?? '').padEnd(widths[column]) : (cell ?? '').padStart(widths[column])
+			)
+			.join('  ');
+	return [
+		line(rows[0]),
+		widths.map((width) => '-'.repeat(width)).join('  '),
+		...rows.slice(1).map(line)
+	].join('\n');
 }
 
 function find(outcomes: ScenarioOutcome[], id: string): ScenarioOutcome | undefined {
@@ -146,11 +172,19 @@ export function budgets(outcomes: ScenarioOutcome[], frontend: FrontendOutcome |
 	}
 	const boards = find(outcomes, 'boards-20x25')?.ours;
 	if (boards) {
-		list.push({ name: '20 boards × 25: p99 ≤ 50 ms', met: boards.latencyMs.p99 <= 50, figures: `p99 ${ms(boards.latencyMs.p99)} ms` });
+		list.push({
+			name: '20 boards × 25: p99 ≤ 50 ms',
+			met: boards.latencyMs.p99 <= 50,
+			figures: `p99 ${ms(boards.latencyMs.p99)} ms`
+		});
 	}
 	const join = find(outcomes, 'join-1000')?.ours;
 	if (join) {
-		list.push({ name: 'Joining a board with 1,000 cards: synced ≤ 500 ms', met: join.latencyMs.max <= 500, figures: `max ${ms(join.latencyMs.max)} ms, p50 ${ms(join.latencyMs.p50)} ms` });
+		list.push({
+			name: 'Joining a board with 1,000 cards: synced ≤ 500 ms',
+			met: join.latencyMs.max <= 500,
+			figures: `max ${ms(join.latencyMs.max)} ms, p50 ${ms(join.latencyMs.p50)} ms`
+		});
 	}
 	const restart = find(outcomes, 'restart-300')?.ours;
 	if (restart) {
@@ -162,7 +196,11 @@ export function budgets(outcomes: ScenarioOutcome[], frontend: FrontendOutcome |
 	}
 	if (frontend) {
 		const kb = frontend.weight.javascriptGzipBytes / 1024;
-		list.push({ name: 'First load: ≤ 150 KB JavaScript (gzip)', met: kb <= 150, figures: `${kb.toFixed(1)} KB JS, ${(frontend.weight.cssGzipBytes / 1024).toFixed(1)} KB CSS` });
+		list.push({
+			name: 'First load: ≤ 150 KB JavaScript (gzip)',
+			met: kb <= 150,
+			figures: `${kb.toFixed(1)} KB JS, ${(frontend.weight.cssGzipBytes / 1024).toFixed(1)} KB CSS`
+		});
 	}
 	return list;
 }

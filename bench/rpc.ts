@@ -22,7 +22,10 @@ interface Answer {
 
 export interface Remote<H extends Handlers> {
 	readonly pid: number;
-	call<K extends keyof H & string>(name: K, argument: Parameters<H[K]>[0]): Promise<Awaited<ReturnType<H[K]>>>;
+	call<K extends keyof H & string>(
+		name: K,
+		argument: Parameters<H[K]>[0]
+	): Promise<Awaited<ReturnType<H[K]>>>;
 	/** Asks the process to end and waits for it (killed if it does not end within 5 s). */
 	end(): Promise<void>;
 }
@@ -59,7 +62,8 @@ export function spawnRemote<H extends Handlers>(script: string, label: string): 
 			});
 		},
 		async end() {
-			if (child.exitCode === null && child.signalCode === null) child.send({ id: 0, name: 'exit', argument: null });
+			if (child.exitCode === null && child.signalCode === null)
+				child.send({ id: 0, name: 'exit', argument: null });
 			const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
 			await exited;
 			clearTimeout(timer);

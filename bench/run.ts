@@ -9,26 +9,98 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { budgetLines, budgets, frontendLines, ratiosOf, table, type FrontendOutcome, type ScenarioOutcome } from './report';
-import { runFrontend, runJoin, runLoad, runRestart, runVote, type Scenario, type Settings, type TargetResult } from './scenarios';
+import {
+	budgetLines,
+	budgets,
+	frontendLines,
+	ratiosOf,
+	table,
+	type FrontendOutcome,
+	type ScenarioOutcome
+} from './report';
+import { runFrontend } from './frontend';
+import type { Scenario, Settings, TargetResult } from './scenario-kit';
+import { runJoin, runLoad, runRestart } from './scenarios';
+import { runVote } from './vote-scenario';
 import { PROJECT_ROOT } from './targets';
 import type { Target } from './worker';
 
 const SCENARIOS: Scenario[] = [
-	{ id: 'board-100', title: '100 participants on one board', kind: 'load', boards: 1, participantsPerBoard: 100, targets: ['ours', 'reference'] },
-	{ id: 'board-300', title: '300 participants on one board', kind: 'load', boards: 1, participantsPerBoard: 300, targets: ['ours', 'reference'] },
-	{ id: 'board-500', title: '500 participants on one board', kind: 'load', boards: 1, participantsPerBoard: 500, targets: ['ours', 'reference'] },
-	{ id: 'boards-20x25', title: '20 boards × 25 participants', kind: 'load', boards: 20, participantsPerBoard: 25, targets: ['ours', 'reference'] },
-	{ id: 'join-1000', title: 'Joining a board with 1,000 cards (100 people typing)', kind: 'join', boards: 1, participantsPerBoard: 100, cards: 1000, targets: ['ours', 'reference'] },
+	{
+		id: 'board-100',
+		title: '100 participants on one board',
+		kind: 'load',
+		boards: 1,
+		participantsPerBoard: 100,
+		targets: ['ours', 'reference']
+	},
+	{
+		id: 'board-300',
+		title: '300 participants on one board',
+		kind: 'load',
+		boards: 1,
+		participantsPerBoard: 300,
+		targets: ['ours', 'reference']
+	},
+	{
+		id: 'board-500',
+		title: '500 participants on one board',
+		kind: 'load',
+		boards: 1,
+		participantsPerBoard: 500,
+		targets: ['ours', 'reference']
+	},
+	{
+		id: 'boards-20x25',
+		title: '20 boards × 25 participants',
+		kind: 'load',
+		boards: 20,
+		participantsPerBoard: 25,
+		targets: ['ours', 'reference']
+	},
+	{
+		id: 'join-1000',
+		title: 'Joining a board with 1,000 cards (100 people typing)',
+		kind: 'join',
+		boards: 1,
+		participantsPerBoard: 100,
+		cards: 1000,
+		targets: ['ours', 'reference']
+	},
 	// The reference has no votes and keeps nothing across a restart: these run on WeDo Board only.
-	{ id: 'vote-300', title: '300 participants placing 5 dots each on 300 cards', kind: 'vote', boards: 1, participantsPerBoard: 300, cards: 300, targets: ['ours'] },
-	{ id: 'restart-300', title: 'Server restart with 300 participants', kind: 'restart', boards: 1, participantsPerBoard: 300, targets: ['ours'] },
-	{ id: 'frontend', title: 'JavaScript and CSS to join and open a board; board page TTFB', kind: 'frontend', boards: 1, participantsPerBoard: 0, targets: ['ours'] }
+	{
+		id: 'vote-300',
+		title: '300 participants placing 5 dots each on 300 cards',
+		kind: 'vote',
+		boards: 1,
+		participantsPerBoard: 300,
+		cards: 300,
+		targets: ['ours']
+	},
+	{
+		id: 'restart-300',
+		title: 'Server restart with 300 participants',
+		kind: 'restart',
+		boards: 1,
+		participantsPerBoard: 300,
+		targets: ['ours']
+	},
+	{
+		id: 'frontend',
+		title: 'JavaScript and CSS to join and open a board; board page TTFB',
+		kind: 'frontend',
+		boards: 1,
+		participantsPerBoard: 0,
+		targets: ['ours']
+	}
 ];
 
 /** A smoke run: a fifth of the people (and cards) for a few seconds each. */
 function quick(scenario: Scenario): Scenario {
-	const perBoard = scenario.boards > 1 ? scenario.participantsPerBoard : Math.max(10, Math.round(scenario.participantsPerBoard / 5));
+	const perBoard =
+		scenario.boards > 1
+			? scenario.participantsPerBoard
+			: Math.max(10, Math.round(scenario.participantsPerBoard / 5));
 	const boards = scenario.boards > 1 ? Math.max(2, Math.round(scenario.boards / 5)) : scenario.boards;
 	return { ...scenario, boards, participantsPerBoard: perBoard, cards: scenario.cards && scenario.cards / 5 };
 }
@@ -52,8 +124,13 @@ function parse() {
 		process.exit(0);
 	}
 	const unknown = positionals.filter((id) => !SCENARIOS.some((scenario) => scenario.id === id));
-	if (unknown.length > 0) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.id).join(', ')}`);
-	const chosen = SCENARIOS.filter((scenario) => positionals.length === 0 || positionals.includes(scenario.id));
+	if (unknown.length > 0)
+		throw new Error(
+			`unknown scenario ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.id).join(', ')}`
+		);
+	const chosen = SCENARIOS.filter(
+		(scenario) => positionals.length === 0 || positionals.includes(scenario.id)
+	);
 	const targets: Target[] = values.target === 'both' ? ['ours', 'reference'] : [values.target as Target];
 	const profileDir = path.join(PROJECT_ROOT, 'bench', 'results', 'profiles');
 	const settings: Settings = {
@@ -71,15 +148,25 @@ function ensureBuild(): void {
 		return;
 	}
 	console.log('No build found: building WeDo Board first (about a minute)…');
-	const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
-		cwd: PROJECT_ROOT,
-		stdio: 'inherit'
-	});
+	const result = spawnSync(
+		process.execPath,
+		[path.join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
+		{
+			cwd: PROJECT_ROOT,
+			stdio: 'inherit'
+		}
+	);
 	if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-async function runScenario(scenario: Scenario, targets: Target[], settings: Settings): Promise<ScenarioOutcome> {
-	const runner = { load: runLoad, join: runJoin, restart: runRestart, vote: runVote }[scenario.kind as 'load' | 'join' | 'restart' | 'vote'];
+async function runScenario(
+	scenario: Scenario,
+	targets: Target[],
+	settings: Settings
+): Promise<ScenarioOutcome> {
+	const runner = { load: runLoad, join: runJoin, restart: runRestart, vote: runVote }[
+		scenario.kind as 'load' | 'join' | 'restart' | 'vote'
+	];
 	const outcome: ScenarioOutcome = { scenario };
 	try {
 		for (const target of targets.filter((candidate) => scenario.targets.includes(candidate))) {
@@ -112,12 +199,40 @@ async function main(): Promise<void> {
 	const budgetList = budgets(outcomes, frontend);
 	console.log(`\n${table(outcomes)}\n`);
 	if (frontend) console.log(`${frontendLines(frontend)}\n`);
-	if (budgetList.length > 0) console.log(`Budgets${isQuick ? ' (a --quick run is smaller than the budgets assume)' : ''}:\n${budgetLines(budgetList)}\n`);
+	if (budgetList.length > 0)
+		console.log(
+			`Budgets${isQuick ? ' (a --quick run is smaller than the budgets assume)' : ''}:\n${budgetLines(budgetList)}\n`
+		);
 
-	const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryBytes: os.totalmem(), node: process.version };
-	const file = path.join(PROJECT_ROOT, 'bench', 'results', `bench-${started.toISOString().replace(/[:.]/g, '-')}.json`);
+	const machine = {
+		cpus: os.cpus().length,
+		cpuModel: os.cpus()[0]?.model,
+		memoryBytes: os.totalmem(),
+		node: process.version
+	};
+	const file = path.join(
+		PROJECT_ROOT,
+		'bench',
+		'results',
+		`bench-${started.toISOString().replace(/[:.]/g, '-')}.json`
+	);
 	fs.mkdirSync(path.dirname(file), { recursive: true });
-	fs.writeFileSync(file, JSON.stringify({ started: started.toISOString(), quick: isQuick, settings, machine, scenarios: outcomes, frontend, budgets: budgetList }, null, 2));
+	fs.writeFileSync(
+		file,
+		JSON.stringify(
+			{
+				started: started.toISOString(),
+				quick: isQuick,
+				settings,
+				machine,
+				scenarios: outcomes,
+				frontend,
+				budgets: budgetList
+			},
+			null,
+			2
+		)
+	);
 	console.log(`Written to ${path.relative(process.cwd(), file)}`);
 	if (outcomes.some((outcome) => outcome.error)) process.exitCode = 1;
 }

@@ -5,6 +5,7 @@
  * authentication, no persistence), both on 127.0.0.1 only.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
@@ -78,6 +79,8 @@ export interface RunningTarget {
 	/** Base of the Yjs endpoint: a board's room is `${yjsUrl}/${boardId}`. */
 	yjsUrl: string;
 	dataDir: string | undefined;
+	/** Bearer token for WeDo Board's `/metrics`; undefined on the reference. */
+	metricsToken: string | undefined;
 	output(): string;
 	/** SIGTERM (a graceful stop for WeDo Board) and waits for the exit. */
 	stop(): Promise<void>;
@@ -90,7 +93,11 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 	return { ...env, ...extra };
 }
 
-function launch(args: string[], env: NodeJS.ProcessEnv, ready: (output: string) => boolean): Promise<{ child: ChildProcess; output(): string }> {
+function launch(
+	args: string[],
+	env: NodeJS.ProcessEnv,
+	ready: (output: string) => boolean
+): Promise<{ child: ChildProcess; output(): string }> {
 	const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
 	let output = '';
 	return new Promise((resolve, reject) => {
@@ -140,7 +147,14 @@ export interface OursOptions {
 export async function startOurs(options: OursOptions = {}): Promise<RunningTarget> {
 	const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'wedo-bench-'));
 	const port = options.port ?? (await freePort());
-	const env = cleanEnv({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+	const metricsToken = randomBytes(16).toString('hex');
+	const env = cleanEnv({
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		DATA_DIR: dataDir,
+		LOG_LEVEL: 'info',
+		METRICS_TOKEN: metricsToken
+	});
 	const { child, output } = await launch([...(options.nodeFlags ?? []), 'scripts/start.js'], env, (text) =>
 		text.includes(`"port":${port}`)
 	);
@@ -151,15 +165,35 @@ export async function startOurs(options: OursOptions = {}): Promise<RunningTarge
 		httpUrl: `http://127.0.0.1:${port}`,
 		yjsUrl: `ws://127.0.0.1:${port}/yjs`,
 		dataDir,
+		metricsToken,
 		output,
 		stop: stopper(child)
 	};
 }
 
+/** Sums of WeDo Board's Prometheus counters and histograms by name (labels added up). */
+export async function readMetrics(server: RunningTarget): Promise<Record<string, number>> {
+	if (!server.metricsToken) return {};
+	const response = await fetch(`${server.httpUrl}/metrics`, {
+		headers: { authorization: `Bearer ${server.metricsToken}` }
+	});
+	if (!response.ok) return {};
+	const sums: Record<string, number> = {};
+	for (const line of (await response.text()).split('\n')) {
+		const match = /^(wedo_[a-z_]+)(?:\{[^}]*\})? ([0-9.e+-]+)$/.exec(line);
+		if (match) sums[match[1]] = (sums[match[1]] ?? 0) + Number(match[2]);
+	}
+	return sums;
+}
+
 /** `@y/websocket-server`'s own server script; its rooms are named by the URL path, so `/yjs/<id>` works unchanged. */
 export async function startReference(): Promise<RunningTarget> {
 	const require = createRequire(import.meta.url);
-	const script = path.join(path.dirname(require.resolve('@y/websocket-server/package.json')), 'src', 'server.js');
+	const script = path.join(
+		path.dirname(require.resolve('@y/websocket-server/package.json')),
+		'src',
+		'server.js'
+	);
 	const port = await freePort();
 	// Only HOST and PORT: without YPERSISTENCE it keeps documents in memory, without CALLBACK_URL it calls nobody.
 	const env = cleanEnv({ HOST: '127.0.0.1', PORT: String(port) });
@@ -171,6 +205,7 @@ export async function startReference(): Promise<RunningTarget> {
 		httpUrl: `http://127.0.0.1:${port}`,
 		yjsUrl: `ws://127.0.0.1:${port}/yjs`,
 		dataDir: undefined,
+		metricsToken: undefined,
 		output,
 		stop: stopper(child)
 	};

@@ -29,7 +29,11 @@ export interface Behaviour {
  * The workshop default: a card every 10–20 s (300 people make about 20 cards a second),
  * 15–45 characters typed at about five keys a second.
  */
-export const WORKSHOP: Behaviour = { cardEveryMs: [10_000, 20_000], keyEveryMs: [120, 280], cardLength: [15, 45] };
+export const WORKSHOP: Behaviour = {
+	cardEveryMs: [10_000, 20_000],
+	keyEveryMs: [120, 280],
+	cardLength: [15, 45]
+};
 
 /** What one writer sent: its Yjs client id's clock after each change, and when. */
 export interface SendLog {
@@ -168,6 +172,8 @@ export class Typist {
 	}
 
 	private link(solutionId: string, challengeId: string): void {
-		this.change(() => linkCards(this.doc, { solutionId, challengeId, authorId: this.author.id, createdAt: Date.now() }));
+		this.change(() =>
+			linkCards(this.doc, { solutionId, challengeId, authorId: this.author.id, createdAt: Date.now() })
+		);
 	}
 }

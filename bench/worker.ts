@@ -31,6 +31,8 @@ export interface WorkerReport {
 	cards: Array<{ board: number; cards: Record<string, string> }>;
 	received: Received;
 	cpuMs: number;
+	/** Clients the server closed for good (a 44xx code, e.g. a refused update), by code. */
+	refusedConnections: Record<number, number>;
 }
 
 export interface ReceiverReport {
@@ -76,7 +78,11 @@ async function identity(plan: ConnectPlan, participant: ParticipantPlan) {
 	return { id: joined.participantId, name: joined.name, cookie: joined.cookie };
 }
 
-async function connectOne(plan: ConnectPlan, participant: ParticipantPlan, index: number): Promise<Participant> {
+async function connectOne(
+	plan: ConnectPlan,
+	participant: ParticipantPlan,
+	index: number
+): Promise<Participant> {
 	const who = await identity(plan, participant);
 	const boardId = plan.boards[participant.board].id;
 	const user = { id: who.id, name: who.name, color: colorFor(index) };
@@ -101,10 +107,16 @@ async function connect(plan: ConnectPlan): Promise<{ connected: number; connectM
 }
 
 function start({ until, behaviour }: { until: number; behaviour: Behaviour }): void {
-	for (const { client } of participants) Object.assign(client.received, { updates: 0, awareness: 0, other: 0 });
+	for (const { client } of participants)
+		Object.assign(client.received, { updates: 0, awareness: 0, other: 0 });
 	cpuAtStart = process.cpuUsage();
 	for (const participant of participants) {
-		participant.typist = new Typist(participant.client.doc, participant.author, participant.plan.board, behaviour);
+		participant.typist = new Typist(
+			participant.client.doc,
+			participant.author,
+			participant.plan.board,
+			behaviour
+		);
 		participant.typist.start(until);
 	}
 }
@@ -121,7 +133,11 @@ function finish(): WorkerReport {
 		sends: typists.map((typist) => typist.log),
 		cards: typists.map((typist) => ({ board: typist.log.board, cards: Object.fromEntries(typist.cards) })),
 		received,
-		cpuMs: (cpu.user + cpu.system) / 1000
+		cpuMs: (cpu.user + cpu.system) / 1000,
+		refusedConnections: participants.reduce<Record<number, number>>((counts, { client }) => {
+			if (client.finalClose !== undefined) counts[client.finalClose] = (counts[client.finalClose] ?? 0) + 1;
+			return counts;
+		}, {})
 	};
 }
 
@@ -133,12 +149,16 @@ async function settle({
 	targets: Record<number, Record<number, number>>;
 	timeoutMs: number;
 }): Promise<ReceiverReport[]> {
-	const receivers = participants.filter((p): p is Participant & { client: FullClient } => p.client instanceof FullClient);
+	const receivers = participants.filter(
+		(p): p is Participant & { client: FullClient } => p.client instanceof FullClient
+	);
 	const deadline = Date.now() + timeoutMs;
 	const complete = () =>
 		receivers.every(({ plan, client }) => {
 			const state = client.stateVector();
-			return Object.entries(targets[plan.board] ?? {}).every(([writer, clock]) => (state[Number(writer)] ?? 0) >= clock);
+			return Object.entries(targets[plan.board] ?? {}).every(
+				([writer, clock]) => (state[Number(writer)] ?? 0) >= clock
+			);
 		});
 	while (!complete() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
 	return receivers.map(({ plan, client }) => ({
@@ -151,7 +171,13 @@ async function settle({
 }
 
 /** After a server restart at `since`: how long each client took to be synced again (null: not within the time). */
-async function resync({ since, timeoutMs }: { since: number; timeoutMs: number }): Promise<Array<number | null>> {
+async function resync({
+	since,
+	timeoutMs
+}: {
+	since: number;
+	timeoutMs: number;
+}): Promise<Array<number | null>> {
 	const deadline = Date.now() + timeoutMs;
 	const resynced = () => participants.every(({ client }) => (client.syncedAt ?? 0) > since);
 	while (!resynced() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -161,7 +187,15 @@ async function resync({ since, timeoutMs }: { since: number; timeoutMs: number }
 }
 
 /** New participants joining one after another: the join request, then the stock client until synced. */
-async function timeJoins({ board, count, pauseMs }: { board: number; count: number; pauseMs: number }): Promise<JoinTiming[]> {
+async function timeJoins({
+	board,
+	count,
+	pauseMs
+}: {
+	board: number;
+	count: number;
+	pauseMs: number;
+}): Promise<JoinTiming[]> {
 	const plan = connectPlan!;
 	const timings: JoinTiming[] = [];
 	for (let i = 0; i < count; i++) {
@@ -169,7 +203,11 @@ async function timeJoins({ board, count, pauseMs }: { board: number; count: numb
 		const participant: ParticipantPlan = { board, name: `Neu ${i + 1}`, kind: 'full' };
 		const who = await identity(plan, participant);
 		const joined = now();
-		const client = new FullClient(plan.yjsUrl, plan.boards[board].id, who.cookie, { id: who.id, name: who.name, color: colorFor(i) });
+		const client = new FullClient(plan.yjsUrl, plan.boards[board].id, who.cookie, {
+			id: who.id,
+			name: who.name,
+			color: colorFor(i)
+		});
 		await client.connect();
 		timings.push({ joinMs: joined - started, syncMs: now() - joined, cards: cardsOf(client.doc).size });
 		client.close();
@@ -196,13 +234,21 @@ function seed({ cardsEach }: { cardsEach: number }): number {
 }
 
 /** Every participant of this process opens socket.io and places `dots` dots on seeded cards until `until`. */
-async function vote({ dots, pauseMs, until }: { dots: number; pauseMs: [number, number]; until: number }): Promise<
-	VoteOutcome & { cpuMs: number }
-> {
+async function vote({
+	dots,
+	pauseMs,
+	until
+}: {
+	dots: number;
+	pauseMs: [number, number];
+	until: number;
+}): Promise<VoteOutcome & { cpuMs: number }> {
 	const plan = connectPlan!;
 	const cpuBefore = process.cpuUsage();
 	const sockets = await Promise.all(
-		participants.map(({ plan: seat, cookie }) => connectBoardSocket(plan.httpUrl, plan.boards[seat.board].id, cookie!))
+		participants.map(({ plan: seat, cookie }) =>
+			connectBoardSocket(plan.httpUrl, plan.boards[seat.board].id, cookie!)
+		)
 	);
 	const outcome: VoteOutcome = { latencies: [], accepted: 0, refused: {} };
 	try {

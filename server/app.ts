@@ -90,7 +90,8 @@ export function createWedoServer(config: Config, log: Logger): WedoServer {
 			disconnectActors(boardId, actorIds) {
 				const room = registry.loaded(boardId);
 				for (const actorId of actorIds) room?.disconnectActor(actorId, CLOSE.forbidden, 'access revoked');
-				for (const actorId of actorIds) drafts.disconnect(boardId, actorId, CLOSE.forbidden, 'access revoked');
+				for (const actorId of actorIds)
+					drafts.disconnect(boardId, actorId, CLOSE.forbidden, 'access revoked');
 				if (io) disconnectSockets(io, boardId, actorIds);
 			},
 			rewriteDoc(boardId, change) {
@@ -99,7 +100,7 @@ export function createWedoServer(config: Config, log: Logger): WedoServer {
 				const room = registry.open(boardId, board);
 				try {
 					room.change(change);
-					room.compact();
+					store.replaceHistory(boardId, room.doc);
 				} finally {
 					registry.released(boardId);
 				}
@@ -122,13 +123,18 @@ export function createWedoServer(config: Config, log: Logger): WedoServer {
 		context,
 		registry,
 		attach(httpServer) {
-			yjs = createYjsEndpoint(context, registry, (reason, error) => {
-				metrics.refused(reason);
-				if (error) log.error({ err: error }, 'a Yjs message failed; its connection was closed');
-				// Routine refusals (no session, unknown board) are counted, not logged at info.
-				const hostile = reason === 'origin' || reason === 'rate_limited' || reason === 'too_large';
-				log[hostile ? 'warn' : 'debug']({ reason }, 'connection refused');
-			}, drafts);
+			yjs = createYjsEndpoint(
+				context,
+				registry,
+				(reason, error) => {
+					metrics.refused(reason);
+					if (error) log.error({ err: error }, 'a Yjs message failed; its connection was closed');
+					// Routine refusals (no session, unknown board) are counted, not logged at info.
+					const hostile = reason === 'origin' || reason === 'rate_limited' || reason === 'too_large';
+					log[hostile ? 'warn' : 'debug']({ reason }, 'connection refused');
+				},
+				drafts
+			);
 			io = createSocketServer(httpServer, context, boardChanged, registry, log, drafts);
 			httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
 				if (request.url?.startsWith(YJS_PATH_PREFIX)) yjs!.handleUpgrade(request, socket, head);

@@ -3,6 +3,7 @@
  * (not at the handshake: a participant may have been removed since) and answer
  * refusals in one shape.
  */
+import * as v from 'valibot';
 import type { AppContext } from '../../src/lib/server/context';
 import { identityFromCookieHeader, resolveBoardAccess, type BoardAccess } from '../../src/lib/server/access';
 import type { Ack } from '../../src/lib/realtime/events';
@@ -35,4 +36,26 @@ export function facilitatorAccess(context: AppContext, socket: BoardSocket): Boa
 
 export function isRefusal(value: unknown): value is Refusal {
 	return typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false;
+}
+
+/**
+ * A command only facilitators (owner and co-facilitators) may send: the sender's
+ * role as it stands now first, then the input (valibot), then the work; every
+ * outcome answers through the acknowledgement.
+ */
+export function facilitatorCommand<TSchema extends v.GenericSchema, TResult extends object>(
+	context: AppContext,
+	socket: BoardSocket,
+	schema: TSchema,
+	invalidMessage: string,
+	run: (input: v.InferOutput<TSchema>, facilitatorId: string) => Ack<TResult>
+): (input: unknown, ack: unknown) => void {
+	return (input, ack) => {
+		if (typeof ack !== 'function') return;
+		const access = facilitatorAccess(context, socket);
+		if (isRefusal(access)) return ack(access);
+		const parsed = v.safeParse(schema, input);
+		if (!parsed.success) return ack(refusal('invalid_input', invalidMessage));
+		ack(run(parsed.output, access.actorId));
+	};
 }

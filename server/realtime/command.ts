@@ -2,7 +2,10 @@
 import * as v from 'valibot';
 import type { ErrorCode } from '../../src/lib/realtime/events';
 
-export function refusal(code: ErrorCode, message: string): { ok: false; error: { code: ErrorCode; message: string } } {
+export function refusal(
+	code: ErrorCode,
+	message: string
+): { ok: false; error: { code: ErrorCode; message: string } } {
 	return { ok: false, error: { code, message } };
 }
 

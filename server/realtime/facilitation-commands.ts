@@ -23,7 +23,7 @@ import {
 } from '../../src/lib/realtime/timer';
 import type { Ack } from '../../src/lib/realtime/events';
 import { NoInput, refusal } from './command';
-import { facilitatorAccess, isRefusal } from './command-guard';
+import { facilitatorCommand } from './command-guard';
 import { roomOf, type BoardSocket } from './socket-server';
 
 const StepIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_PLAN_STEPS - 1));
@@ -41,7 +41,12 @@ const StartInput = v.object({
 	)
 });
 const ExtendInput = v.object({
-	byMs: v.pipe(v.number(), v.integer(), v.minValue(TIMER_LIMITS.minExtendMs), v.maxValue(TIMER_LIMITS.maxExtendMs))
+	byMs: v.pipe(
+		v.number(),
+		v.integer(),
+		v.minValue(TIMER_LIMITS.minExtendMs),
+		v.maxValue(TIMER_LIMITS.maxExtendMs)
+	)
 });
 const SpotlightInput = v.object({
 	kind: v.picklist(['card', 'cluster']),
@@ -65,27 +70,14 @@ export function registerFacilitationCommands(
 	onBoardChanged: (board: Board) => void
 ): void {
 	const { db } = context;
+	const boardId = socket.data.access.board.id;
+	const everyone = () => socket.nsp.to(roomOf(boardId));
 
-	/**
-	 * A command only facilitators (owner and co-facilitators) may send: the sender's
-	 * role as it stands now first, then the input, then the work; every outcome answers.
-	 */
-	function command<TSchema extends v.GenericSchema>(
+	const command = <TSchema extends v.GenericSchema>(
 		schema: TSchema,
 		invalidMessage: string,
 		run: (input: v.InferOutput<TSchema>) => Ack
-	) {
-		return (input: unknown, ack: unknown) => {
-			if (typeof ack !== 'function') return;
-			const access = facilitatorAccess(context, socket);
-			if (isRefusal(access)) return ack(access);
-			const parsed = v.safeParse(schema, input);
-			if (!parsed.success) return ack(refusal('invalid_input', invalidMessage));
-			ack(run(parsed.output));
-		};
-	}
-	const boardId = socket.data.access.board.id;
-	const everyone = () => socket.nsp.to(roomOf(boardId));
+	) => facilitatorCommand(context, socket, schema, invalidMessage, run);
 
 	/** Runs `change` on the board as stored now, then tells every device (and the Yjs room) the new state. */
 	function changeBoard(change: (board: Board) => Ack): Ack {

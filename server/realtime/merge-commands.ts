@@ -7,7 +7,6 @@ import type { AppContext } from '../../src/lib/server/context';
 import * as boards from '../../src/lib/server/repositories/boards';
 import * as votes from '../../src/lib/server/repositories/votes';
 import { mergeCards, type MergeRefusal, type MergeResult } from '../../src/lib/board/merge';
-import type { Ack } from '../../src/lib/realtime/events';
 import { facilitatorAccess, isRefusal, type Refusal } from './command-guard';
 import { refusal } from './command';
 import { changeBoardDoc, type LiveRooms } from './live-rooms';

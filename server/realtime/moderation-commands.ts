@@ -14,7 +14,7 @@ import { revertActor } from '../yjs/actor-undo';
 import { CLOSE } from '../yjs/close-codes';
 import type { Logger } from '../log';
 import { NoInput, refusal } from './command';
-import { facilitatorAccess, isRefusal } from './command-guard';
+import { facilitatorCommand } from './command-guard';
 import { disconnectSockets, type BoardIo, type BoardSocket } from './socket-server';
 
 const ParticipantInput = v.object({ participantId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)) });
@@ -29,25 +29,19 @@ export interface ModerationDeps {
 	log: Logger;
 }
 
-export function registerModerationCommands(socket: BoardSocket, context: AppContext, deps: ModerationDeps): void {
+export function registerModerationCommands(
+	socket: BoardSocket,
+	context: AppContext,
+	deps: ModerationDeps
+): void {
 	const { db } = context;
 	const boardId = socket.data.access.board.id;
 
-	/** The sender's role as it stands now first, then the input, then the work. */
-	function command<TSchema extends v.GenericSchema, TResult extends object>(
+	const command = <TSchema extends v.GenericSchema, TResult extends object>(
 		schema: TSchema,
 		invalidMessage: string,
 		run: (input: v.InferOutput<TSchema>, facilitatorId: string) => Ack<TResult>
-	) {
-		return (input: unknown, ack: unknown) => {
-			if (typeof ack !== 'function') return;
-			const access = facilitatorAccess(context, socket);
-			if (isRefusal(access)) return ack(access);
-			const parsed = v.safeParse(schema, input);
-			if (!parsed.success) return ack(refusal('invalid_input', invalidMessage));
-			ack(run(parsed.output, access.actorId));
-		};
-	}
+	) => facilitatorCommand(context, socket, schema, invalidMessage, run);
 
 	function online(): Set<string> {
 		const ids = deps.registry.loaded(boardId)?.connectedActorIds() ?? new Set<string>();

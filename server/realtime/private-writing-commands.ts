@@ -9,7 +9,7 @@ import type { AppContext } from '../../src/lib/server/context';
 import * as boards from '../../src/lib/server/repositories/boards';
 import type { Board } from '../../src/lib/server/repositories/boards';
 import * as privateWriting from '../../src/lib/server/repositories/private-writing';
-import { facilitatorAccess, isRefusal, type Refusal } from './command-guard';
+import { facilitatorAccess, isRefusal } from './command-guard';
 import { refusal } from './command';
 import { changeBoardDoc, type LiveRooms } from './live-rooms';
 import { roomOf, type BoardIo, type BoardSocket } from './socket-server';

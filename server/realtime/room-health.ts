@@ -1,8 +1,8 @@
 /**
  * Room health for facilitators: who is connected, who dropped off, whose
  * changes have not reached the server yet, who joined late. Connected means a
- * live socket or presence on the Yjs document (awareness); "dropped off" is
- * what this server process saw, so it starts afresh after a restart.
+ * live socket or a live connection to the Yjs document; "dropped off" is what
+ * this server process saw, so it starts afresh after a restart.
  */
 import * as v from 'valibot';
 import type { Db } from '../../src/lib/server/db/open';
@@ -14,12 +14,14 @@ import type { BoardRegistry } from '../yjs/board-registry';
 import { refusal } from './command';
 import { roomOf, type BoardIo, type BoardSocket } from './socket-server';
 
-/** Presence on the Yjs channel changes without a socket event: looked at this often while facilitators watch. */
+/** Yjs connections come and go without a socket event: looked at this often while facilitators watch. */
 const POLL_MS = 2000;
 /** Joining waves (a whole hall scanning the QR code) are summed up, not sent per device. */
 const DEBOUNCE_MS = 300;
 
-const StatusInput = v.object({ unsent: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)) });
+const StatusInput = v.object({
+	unsent: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000))
+});
 
 interface Tracked {
 	name: string | null;
@@ -129,7 +131,7 @@ export class RoomHealth {
 	private compute(boardId: string): RoomHealthPayload {
 		const tracking = this.tracking(boardId);
 		const now = Date.now();
-		const onDocument = this.presentOnDocument(boardId);
+		const onDocument = this.registry.loaded(boardId)?.connectedActorIds() ?? new Set<string>();
 		const joined = participants.listOnBoard(this.db, boardId);
 		// A device on the document without a socket (a stock Yjs client) is followed from then on too.
 		for (const participant of joined) {
@@ -155,20 +157,11 @@ export class RoomHealth {
 		const listed = new Set(joined.map((participant) => participant.id));
 		for (const [actorId, person] of tracking.people) {
 			if (listed.has(actorId)) continue;
-			people.push(describe(actorId, person, { name: person.name, role: person.role, joinedAt: null, late: false }));
+			people.push(
+				describe(actorId, person, { name: person.name, role: person.role, joinedAt: null, late: false })
+			);
 		}
 		return { people, connectedDevices: this.io.sockets.adapter.rooms.get(roomOf(boardId))?.size ?? 0 };
-	}
-
-	/** Identities with presence on the board's document: the server accepts only truthful entries. */
-	private presentOnDocument(boardId: string): Set<string> {
-		const ids = new Set<string>();
-		const room = this.registry.loaded(boardId);
-		for (const state of room?.awareness.getStates().values() ?? []) {
-			const id = (state as { user?: { id?: unknown } }).user?.id;
-			if (typeof id === 'string') ids.add(id);
-		}
-		return ids;
 	}
 }
 

@@ -12,7 +12,7 @@ import type { Board } from '../../src/lib/server/repositories/boards';
 import * as votes from '../../src/lib/server/repositories/votes';
 import { cardsOf, clustersOf } from '../../src/lib/board/schema';
 import { mayVote, VOTE_RANGE, type CastRefusal, type VoteSettings } from '../../src/lib/board/voting';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../../src/lib/realtime/events';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../src/lib/realtime/events';
 import { currentAccess, facilitatorAccess, FORBIDDEN, isRefusal, type Refusal } from './command-guard';
 import { refusal } from './command';
 import { readBoardDoc, type LiveRooms } from './live-rooms';
@@ -30,7 +30,12 @@ const CAST_REFUSALS: Record<CastRefusal, Refusal> = {
 const NO_BOARD = refusal('not_found', 'The board no longer exists.');
 const NO_TARGET = refusal('not_found', 'There is no such card or cluster on this board.');
 
-type BoardNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type BoardNamespace = Namespace<
+	ClientToServerEvents,
+	ServerToClientEvents,
+	Record<string, never>,
+	SocketData
+>;
 
 /** Cards and clusters that exist now: only these can receive dots, and only dots on these count. */
 function liveTargets(rooms: LiveRooms, board: Board): Set<string> {
@@ -75,7 +80,8 @@ function sendVoteState(socket: BoardSocket, context: AppContext, rooms: LiveRoom
 	if (role === 'facilitator' || settings.revealed) {
 		socket.emit('votes:results', { totals: votes.totals(context.db, board.id, live) });
 	}
-	if (role === 'participant') socket.emit('votes:mine', votes.dotsOf(context.db, board.id, actorId, settings, live));
+	if (role === 'participant')
+		socket.emit('votes:mine', votes.dotsOf(context.db, board.id, actorId, settings, live));
 }
 
 export function registerVotingCommands(socket: BoardSocket, context: AppContext, rooms: LiveRooms): void {
@@ -89,7 +95,10 @@ export function registerVotingCommands(socket: BoardSocket, context: AppContext,
 	}
 
 	/** A facilitator's switch of one setting: no input beyond the command itself. */
-	function onSwitch(event: 'votes:open' | 'votes:close' | 'votes:reveal' | 'votes:hide', change: Partial<VoteSettings>) {
+	function onSwitch(
+		event: 'votes:open' | 'votes:close' | 'votes:reveal' | 'votes:hide',
+		change: Partial<VoteSettings>
+	) {
 		socket.on(event, (_input, ack) => {
 			if (typeof ack !== 'function') return;
 			const access = facilitatorAccess(context, socket);
@@ -146,7 +155,12 @@ export function registerVotingCommands(socket: BoardSocket, context: AppContext,
 		if (typeof ack !== 'function') return;
 		const vote = voteContext(input);
 		if (isRefusal(vote)) return ack(vote);
-		const result = votes.cast(context.db, { boardId, voterId: vote.voterId, targetId: vote.targetId, liveTargets: vote.live });
+		const result = votes.cast(context.db, {
+			boardId,
+			voterId: vote.voterId,
+			targetId: vote.targetId,
+			liveTargets: vote.live
+		});
 		if (!result.ok) return ack(CAST_REFUSALS[result.reason]);
 		afterVote(vote.voterId, vote.settings);
 		ack({ ok: true });

@@ -175,8 +175,9 @@ export class BoardRoom {
 	}
 
 	private receiveUpdate(connection: Connection, update: Uint8Array): void {
-		// An empty update (a reply to our acknowledgement) carries nothing to check or store.
-		if (update.length <= 2 && update.every((byte) => byte === 0)) return;
+		// A reply to our acknowledgement carries nothing to check or store; it is only empty
+		// while the board has no deletions, after that it repeats the device's whole delete set.
+		if (addsNothing(this.doc, update)) return;
 		if (!canWriteBoard(connection.actor.role, this.state)) {
 			// Read-only devices are expected to send their (empty) sync reply; anything else is dropped, not applied.
 			this.events.refused(this.boardId, connection.actor, 'read_only');
@@ -348,6 +349,32 @@ export class BoardRoom {
 		this.awareness.destroy();
 		this.doc.destroy();
 	}
+}
+
+/** Delete ranges per Yjs client, which Yjs's typings do not export. */
+type DeleteRanges = Map<number, Array<{ clock: number; len: number }>>;
+
+/** No new content (the first varint, the number of clients with content, is 0) and only deletions already made. */
+function addsNothing(doc: Y.Doc, update: Uint8Array): boolean {
+	if (update[0] !== 0) return false;
+	let deletions: DeleteRanges;
+	try {
+		deletions = (Y.decodeUpdate(update).ds as unknown as { clients: DeleteRanges }).clients;
+	} catch {
+		return false; // the policy refuses it as malformed
+	}
+	for (const [client, ranges] of deletions) {
+		for (const { clock, len } of ranges) {
+			if (Y.getState(doc.store, client) < clock + len) return false;
+			// Deleted neighbours are merged into one struct, so this visits few.
+			for (let position = clock; position < clock + len;) {
+				const struct = Y.getItem(doc.store, Y.createID(client, position)) as Y.Item | Y.GC;
+				if (!struct.deleted) return false;
+				position = struct.id.clock + struct.length;
+			}
+		}
+	}
+	return true;
 }
 
 function clientIdsOf(update: Uint8Array): Set<number> {

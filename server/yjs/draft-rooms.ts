@@ -143,8 +143,7 @@ export class DraftRooms {
 
 	private isRemoved(participantId: string): boolean {
 		const row = this.db.prepare('SELECT removed FROM participants WHERE id = ?').get(participantId) as
-			| { removed: number }
-			| undefined;
+			{ removed: number } | undefined;
 		return row?.removed === 1;
 	}
 

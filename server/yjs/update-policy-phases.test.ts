@@ -28,13 +28,22 @@ function serverBoard() {
 	addCard(doc, solution);
 	return {
 		server: doc,
-		columns: { challenge: challengeColumnId, solution: solutionColumnId, recommendation: recommendationColumnId },
+		columns: {
+			challenge: challengeColumnId,
+			solution: solutionColumnId,
+			recommendation: recommendationColumnId
+		},
 		challenge: challenge.id,
 		solution: solution.id
 	};
 }
 
-function check(server: Y.Doc, actor: Actor & { name: string | null }, phase: Phase, change: (doc: Y.Doc) => void) {
+function check(
+	server: Y.Doc,
+	actor: Actor & { name: string | null },
+	phase: Phase,
+	change: (doc: Y.Doc) => void
+) {
 	const client = new Y.Doc();
 	Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
 	const updates: Uint8Array[] = [];
@@ -51,7 +60,8 @@ describe('a participant’s update and the phase', () => {
 	const newCard = (columnId: string) => (doc: Y.Doc) =>
 		addCard(doc, testCard({ columnId, authorId: alice.id, authorName: alice.name }));
 	const edit = (doc: Y.Doc) => applyTextChange(cardText(doc, challenge)!, 'Changed');
-	const link = (doc: Y.Doc) => linkCards(doc, { solutionId: solution, challengeId: challenge, authorId: alice.id, createdAt: 1 });
+	const link = (doc: Y.Doc) =>
+		linkCards(doc, { solutionId: solution, challengeId: challenge, authorId: alice.id, createdAt: 1 });
 
 	it('collect: new cards in challenges and solutions, edits and links; no recommendations', () => {
 		expect(check(server, alice, 'collect', newCard(columns.challenge))).toEqual(accepted);

@@ -3,7 +3,12 @@ import * as Y from 'yjs';
 import { checkUpdate, type PolicyLimits } from './update-policy';
 import { addCard, applyTextChange, cardText, deleteCard } from '../../src/lib/board/cards';
 import { linkCards, unlinkCards } from '../../src/lib/board/links';
-import { createCluster, dissolveCluster, moveCardToCluster, renameCluster } from '../../src/lib/board/clusters';
+import {
+	createCluster,
+	dissolveCluster,
+	moveCardToCluster,
+	renameCluster
+} from '../../src/lib/board/clusters';
 import { readBoard } from '../../src/lib/board/read';
 import { cardsOf, clustersOf, columnsOf, linkId, metaOf } from '../../src/lib/board/schema';
 import { newTestBoard, testCard } from '../../src/lib/board/testing';
@@ -502,8 +507,10 @@ describe('checkUpdate: clusters', () => {
 		expect(checkUpdate(server, update, actor, limits, { phase })).toEqual({ ok: true });
 		Y.applyUpdate(server, update);
 	}
-	const cluster = (authorId: string, title = 'Räume', id = 'theme') => (client: Y.Doc) =>
-		createCluster(client, { id, title, columnId: null, authorId, createdAt: 1 });
+	const cluster =
+		(authorId: string, title = 'Räume', id = 'theme') =>
+		(client: Y.Doc) =>
+			createCluster(client, { id, title, columnId: null, authorId, createdAt: 1 });
 	/** Alice's and Bob's cards, and a cluster the facilitator made. */
 	function clusteredBoard() {
 		const board = serverBoard();
@@ -532,8 +539,12 @@ describe('checkUpdate: clusters', () => {
 		const { server, aliceCard, bobCard } = clusteredBoard();
 		const outOfPhase = refused('out_of_phase');
 		expect(checkIn('collect', server, alice, cluster(alice.id, 'Geld', 'theme-2'))).toEqual(outOfPhase);
-		expect(checkIn('collect', server, alice, (c) => moveCardToCluster(c, bobCard, 'theme'))).toEqual(outOfPhase);
-		expect(checkIn('collect', server, alice, (c) => moveCardToCluster(c, aliceCard, 'theme'))).toEqual(outOfPhase);
+		expect(checkIn('collect', server, alice, (c) => moveCardToCluster(c, bobCard, 'theme'))).toEqual(
+			outOfPhase
+		);
+		expect(checkIn('collect', server, alice, (c) => moveCardToCluster(c, aliceCard, 'theme'))).toEqual(
+			outOfPhase
+		);
 		expect(checkIn('collect', server, alice, (c) => renameCluster(c, 'theme', 'x'))).toEqual(outOfPhase);
 		expect(checkIn('collect', server, alice, (c) => clustersOf(c).delete('theme'))).toEqual(outOfPhase);
 	});
@@ -569,9 +580,9 @@ describe('checkUpdate: clusters', () => {
 
 	it('refuses participants changing who made a cluster, and a cluster id that is no string', () => {
 		const { server, bobCard } = clusteredBoard();
-		expect(checkIn('cluster', server, alice, (c) => clustersOf(c).get('theme')!.set('authorId', alice.id))).toEqual(
-			refused('forbidden_field')
-		);
+		expect(
+			checkIn('cluster', server, alice, (c) => clustersOf(c).get('theme')!.set('authorId', alice.id))
+		).toEqual(refused('forbidden_field'));
 		expect(checkIn('cluster', server, alice, (c) => cardsOf(c).get(bobCard)!.set('clusterId', 7))).toEqual(
 			refused('forbidden_field')
 		);

@@ -209,11 +209,19 @@ function isStringOrNull(item: Y.Item): boolean {
 /** A recommendation's `sources`: a plain list of card and cluster ids, replaced as a whole. */
 function isStringList(item: Y.Item): boolean {
 	const value = anyValue(item);
-	return Array.isArray(value) && value.length <= 200 && value.every((id) => typeof id === 'string' && id.length <= 64);
+	return (
+		Array.isArray(value) &&
+		value.length <= 200 &&
+		value.every((id) => typeof id === 'string' && id.length <= 64)
+	);
 }
 
 /** Whether a field of a new entry, when written at all, keeps its shape in every value. */
-function absentOrEvery(fields: Map<string, Y.Item[]>, field: string, test: (item: Y.Item) => boolean): boolean {
+function absentOrEvery(
+	fields: Map<string, Y.Item[]>,
+	field: string,
+	test: (item: Y.Item) => boolean
+): boolean {
 	return (fields.get(field) ?? []).every((item) => isRemoved(item) || test(item));
 }
 
@@ -360,7 +368,8 @@ class UpdateCheck {
 			if (!isMap(item)) return 'forbidden_field';
 			const fields = this.inspector.fieldsOf(item);
 			if (!everyValue(fields, 'authorId', (value) => anyValue(value) === this.actor.id)) return 'not_owner';
-			if (!everyValue(fields, 'id', (value) => anyValue(value) === placement.entryKey)) return 'forbidden_field';
+			if (!everyValue(fields, 'id', (value) => anyValue(value) === placement.entryKey))
+				return 'forbidden_field';
 			if (!everyValue(fields, 'title', isString) || !absentOrEvery(fields, 'columnId', isStringOrNull)) {
 				return 'forbidden_field';
 			}
@@ -429,7 +438,9 @@ class UpdateCheck {
 	/** Changing, moving or deleting a stored card: for participants, only where the phase allows. */
 	private editableInPhase(card: Y.Item): boolean {
 		if (this.actor.role === 'facilitator') return true;
-		const columnId = isMap(card) ? ((card.content as Y.ContentType).type as Y.Map<unknown>).get('columnId') : null;
+		const columnId = isMap(card)
+			? ((card.content as Y.ContentType).type as Y.Map<unknown>).get('columnId')
+			: null;
 		return this.columnOpen(this.rules.editOwnCardsIn, columnId);
 	}
 
@@ -474,7 +485,10 @@ class UpdateCheck {
 		if (!everyValue(fields, 'text', isText) || !everyValue(fields, 'columnId', isString)) {
 			return 'forbidden_field';
 		}
-		if (!absentOrEvery(fields, 'clusterId', isStringOrNull) || !absentOrEvery(fields, 'sources', isStringList)) {
+		if (
+			!absentOrEvery(fields, 'clusterId', isStringOrNull) ||
+			!absentOrEvery(fields, 'sources', isStringList)
+		) {
 			return 'forbidden_field';
 		}
 		const clustered = (fields.get('clusterId') ?? []).some((item) => typeof anyValue(item) === 'string');

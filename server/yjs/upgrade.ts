@@ -82,7 +82,8 @@ export function createYjsEndpoint(
 		const draftsOf = drafts ? parseDraftRoomName(roomName) : null;
 		const boardId = draftsOf?.boardId ?? roomName;
 		const identity = identityFromCookieHeader(context.db, request.headers.cookie);
-		const validName = /^[a-z0-9]{1,64}$/.test(boardId) && (!draftsOf || /^[a-z0-9]{1,64}$/.test(draftsOf.participantId));
+		const validName =
+			/^[a-z0-9]{1,64}$/.test(boardId) && (!draftsOf || /^[a-z0-9]{1,64}$/.test(draftsOf.participantId));
 		const result = validName
 			? resolveBoardAccess(context.db, identity, boardId)
 			: ({ ok: false, reason: 'not_found' } as const);

@@ -32,11 +32,12 @@ export function languageName(tag: string, readerLocale: string): string {
 }
 
 /** The words the server names new columns with, in the language of whoever creates them. */
-const TEMPLATE_TITLES: Partial<Record<ColumnKind, (inputs: object, options: { locale: Locale }) => string>> = {
-	challenge: m.column_challenges,
-	solution: m.column_solutions,
-	recommendation: m.column_recommendations
-};
+const TEMPLATE_TITLES: Partial<Record<ColumnKind, (inputs: object, options: { locale: Locale }) => string>> =
+	{
+		challenge: m.column_challenges,
+		solution: m.column_solutions,
+		recommendation: m.column_recommendations
+	};
 
 /**
  * A column's title for this reader. A column still named as it was created ("Herausforderungen",

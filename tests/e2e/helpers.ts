@@ -148,6 +148,13 @@ export function cardEditor(page: Page): Locator {
 	return page.getByRole('textbox', { name: 'Text der Karte' });
 }
 
+/** Taps "Fertig" on the card being edited (other "Fertig" buttons live in dialogs). */
+export async function finishEditing(page: Page): Promise<void> {
+	const editing = page.getByRole('article').filter({ has: cardEditor(page) });
+	await editing.getByRole('button', { name: 'Fertig' }).click();
+	await expect(cardEditor(page)).toHaveCount(0);
+}
+
 /**
  * Adds a card the way people do: "add", type, "Fertig". Waits for the editor to
  * take the focus first: a new card must be ready for typing without a second tap.
@@ -159,7 +166,7 @@ export async function addCard(page: Page, kind: ColumnKind, text: string): Promi
 	await expect(editor).toBeFocused();
 	await page.keyboard.type(text);
 	await expect(editor).toHaveValue(text);
-	await page.getByRole('button', { name: 'Fertig' }).click();
+	await finishEditing(page);
 	const card = cardByText(page, text);
 	await expect(card).toBeVisible();
 	return card;

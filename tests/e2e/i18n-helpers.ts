@@ -53,7 +53,7 @@ export async function expectLanguage(page: Page, locale: Locale): Promise<void> 
 
 /** Picks a language the way a person does: the globe in the header, then the language's own name. */
 export async function chooseLanguage(page: Page, from: Locale, to: Locale, name: string): Promise<void> {
-	await page.getByRole('navigation').getByLabel(t(from, 'language_switch_label')).click();
+	await page.getByRole('navigation').getByText(t(from, 'language_switch_label')).locator('..').click();
 	await page.getByRole('button', { name, exact: true }).click();
 	await expectLanguage(page, to);
 }
@@ -65,9 +65,10 @@ export async function chooseLanguage(page: Page, from: Locale, to: Locale, name:
 export async function participantContext(
 	browser: Browser,
 	locale: Locale,
-	viewport: { width: number; height: number }
+	viewport: { width: number; height: number },
+	options: { bypassCSP?: boolean } = {}
 ): Promise<BrowserContext> {
-	return browser.newContext({ viewport, locale: locale === 'de' ? 'de-DE' : locale });
+	return browser.newContext({ viewport, locale: locale === 'de' ? 'de-DE' : locale, ...options });
 }
 
 /** Joins a board by typing the code, with the texts of `locale`; leaves the device on the board. */
@@ -103,7 +104,11 @@ export async function dismissHelp(page: Page, locale: Locale): Promise<void> {
 
 const require = createRequire(import.meta.url);
 
-/** axe-core, injected from the installed package, on the page as it is now; only serious and critical count. */
+/**
+ * axe-core, injected from the installed package, on the page as it is now; only serious and
+ * critical count. The page's strict Content-Security-Policy refuses injected scripts, so the
+ * context must be made with `bypassCSP: true`.
+ */
 export async function expectNoSeriousAxeViolations(page: Page, what: string): Promise<void> {
 	await page.addScriptTag({ path: require.resolve('axe-core') });
 	const violations = await page.evaluate(async () => {
@@ -149,9 +154,10 @@ export async function expectControlsWhole(page: Page, what: string): Promise<voi
 		const controls = [...document.querySelectorAll<HTMLElement>(selector)]
 			.map((element) => ({ element, rect: element.getBoundingClientRect() }))
 			.filter(({ element, rect }) => {
-				const style = getComputedStyle(element);
 				const offPage = rect.bottom + window.scrollY <= 0; // the skip link, until it is focused
-				return rect.width > 0 && rect.height > 0 && style.visibility !== 'hidden' && !offPage;
+				// Not rendered: in a closed menu (<details>), a closed dialog or hidden.
+				const shown = element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true });
+				return rect.width > 0 && rect.height > 0 && shown && !offPage;
 			});
 		const name = (element: HTMLElement) =>
 			`${element.tagName.toLowerCase()} "${(element.innerText || element.getAttribute('aria-label') || '').trim().slice(0, 30)}"`;

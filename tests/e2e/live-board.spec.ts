@@ -8,6 +8,7 @@ import {
 	cardByText,
 	cardEditor,
 	facilitatorWithBoard,
+	finishEditing,
 	joinAsParticipant,
 	showColumn
 } from './helpers';
@@ -90,7 +91,7 @@ test('participants write and link cards live; the facilitator moderates', async 
 		await expect(editor).toHaveValue(CHALLENGE);
 		// The cursor starts at the end: typing appends.
 		await page.keyboard.type(ADDITION);
-		await page.getByRole('button', { name: 'Fertig' }).click();
+		await finishEditing(page);
 		const edited = cardByText(page, CHALLENGE + ADDITION);
 		await expect(edited).toBeVisible();
 		await expect(edited, 'the author stays the participant').toContainText('Yusuf');

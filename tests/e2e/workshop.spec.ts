@@ -45,7 +45,11 @@ test('a facilitator and two participants run a whole workshop; every screen agre
 	test.setTimeout(180_000);
 	const facilitator = await facilitatorWithBoard(browser, { viewport: TABLET });
 	const { code } = facilitator.board;
-	const a = await joinAsParticipant(browser, code, { via: 'link', name: 'Yusuf', organisation: 'Kulturverein' });
+	const a = await joinAsParticipant(browser, code, {
+		via: 'link',
+		name: 'Yusuf',
+		organisation: 'Kulturverein'
+	});
 	const b = await joinAsParticipant(browser, code, { via: 'link', name: 'Leyla', viewport: PHONE });
 	const everyone = [facilitator.page, a.page, b.page];
 	const participants = [a.page, b.page];
@@ -113,7 +117,8 @@ test('a facilitator and two participants run a whole workshop; every screen agre
 		await nextPhase(facilitator.page, 'Abstimmen');
 		await panel.getByRole('button', { name: 'Abstimmung öffnen' }).click();
 		for (const page of participants) await expect(page.getByText('Du hast noch 3 Punkte.')).toBeVisible();
-		const giveTheme = (page: Page) => theme(page, THEME).getByRole('button', { name: `Einen Punkt geben: Thema: ${THEME}` });
+		const giveTheme = (page: Page) =>
+			theme(page, THEME).getByRole('button', { name: `Einen Punkt geben: Thema: ${THEME}` });
 		await giveTheme(a.page).click();
 		await expect(a.page.getByText('Du hast noch 2 Punkte.')).toBeVisible();
 		await giveTheme(a.page).click();
@@ -137,6 +142,18 @@ test('a facilitator and two participants run a whole workshop; every screen agre
 		await snap(facilitator.page, testInfo, 'votes-revealed-768');
 	});
 
+	await test.step('the facilitator groups the cards by organisation, without names', async () => {
+		const panel = await controls(facilitator.page);
+		await panel.getByLabel('Karten nach Organisation gruppieren').check();
+		const group = facilitator.page.getByRole('region', { name: /^Kulturverein/ });
+		await expect(group).toContainText(ROOMS);
+		await expect(group).not.toContainText('Yusuf');
+		await expect(facilitator.page.getByRole('region', { name: /^Ohne Angabe/ })).toContainText(RENT);
+		await snap(facilitator.page, testInfo, 'organisations-768');
+		await panel.getByLabel('Karten nach Organisation gruppieren').uncheck();
+		await expect(theme(facilitator.page, THEME)).toBeVisible();
+	});
+
 	await test.step('recommend: the top theme becomes a recommendation that names where it comes from', async () => {
 		await nextPhase(facilitator.page, 'Empfehlen');
 		await theme(facilitator.page, THEME).getByRole('button', { name: 'Zur Empfehlung machen' }).click();
@@ -151,8 +168,8 @@ test('a facilitator and two participants run a whole workshop; every screen agre
 			const card = cardByText(page, RECOMMENDATION);
 			await expect(card).toBeVisible();
 			await expect(card.getByText('Beruht auf')).toBeVisible();
-			await expect(card.getByRole('link', { name: THEME })).toBeVisible();
-			await expect(card.getByRole('link', { name: ROOMS })).toBeVisible();
+			await expect(card.getByRole('link', { name: THEME, exact: true })).toBeVisible();
+			await expect(card.getByRole('link', { name: ROOMS, exact: true })).toBeVisible();
 		}
 		await snap(b.page, testInfo, 'recommendation-390');
 	});

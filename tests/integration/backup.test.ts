@@ -30,7 +30,7 @@ function runBackup(dataDir: string, ...args: string[]): Promise<{ code: number |
 
 describe('npm run backup', () => {
 	it('copies the live database consistently while a device writes; the copy restores', async () => {
-		let server: RunningServer | undefined = await startServer();
+		const server = await startServer();
 		let restored: RunningServer | undefined;
 		try {
 			const facilitator = await facilitatorWithBoard(server);
@@ -71,7 +71,7 @@ describe('npm run backup', () => {
 			expect(readBoard(check.doc).cards.length).toBeGreaterThanOrEqual(30);
 			check.destroy();
 		} finally {
-			await server?.stop();
+			await server.stop();
 			await restored?.stop();
 		}
 	}, 60_000);

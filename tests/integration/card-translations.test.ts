@@ -10,7 +10,13 @@ import { addCard, applyTextChange } from '../../src/lib/board/cards';
 import { newId } from '../../src/lib/board/ids';
 import { cardsOf } from '../../src/lib/board/schema';
 import { openTranslation } from '../../src/lib/board/translations';
-import { facilitatorWithBoard, join, type BoardJson, type Facilitator, type Participant } from './helpers/flows';
+import {
+	facilitatorWithBoard,
+	join,
+	type BoardJson,
+	type Facilitator,
+	type Participant
+} from './helpers/flows';
 import { columnId, findCard } from './helpers/board';
 import { readStoredBoard } from './helpers/database';
 import { connectSocket, type BoardSocketClient } from './helpers/socket';

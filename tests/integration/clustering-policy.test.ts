@@ -11,7 +11,7 @@ import { columnId, findCard, writeCard } from './helpers/board';
 import { readStoredBoard } from './helpers/database';
 import { connectSynced, waitFor, type YjsClient } from './helpers/yjs';
 import { startServer, type RunningServer } from './helpers/server';
-import { goToPhase, joinWithOrganisation, workshop, type Workshop } from './helpers/workshop';
+import { goToPhase, joinWithOrganisation, workshop, type Workshop, closeAll } from './helpers/workshop';
 import type { Participant } from './helpers/flows';
 
 const REFUSED = 4422;
@@ -43,7 +43,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	for (const client of open) ('destroy' in client ? client.destroy() : client.close());
+	closeAll(open);
 	await server?.stop();
 });
 
@@ -71,7 +71,13 @@ describe('clustering', () => {
 			(client) => moveCardToCluster(client.doc, brunoCard, null),
 			(client) => renameCluster(client.doc, 'raeume', 'Umbenannt'),
 			(client) =>
-				createCluster(client.doc, { id: 'geld', title: 'Geld', columnId: null, authorId: amira.id, createdAt: 1 }),
+				createCluster(client.doc, {
+					id: 'geld',
+					title: 'Geld',
+					columnId: null,
+					authorId: amira.id,
+					createdAt: 1
+				}),
 			(client) => clustersOf(client.doc).delete('raeume')
 		];
 		for (const attempt of attempts) {
@@ -89,7 +95,13 @@ describe('clustering', () => {
 	it('in the cluster phase a participant sorts anyone’s card, names and renames clusters; everyone sees it', async () => {
 		await goToPhase(scene.facilitatorSocket, 'cluster');
 		const client = track(await connectSynced(server, scene.board.id, amira.device.cookie));
-		createCluster(client.doc, { id: 'geld', title: 'Geld', columnId: null, authorId: amira.id, createdAt: Date.now() });
+		createCluster(client.doc, {
+			id: 'geld',
+			title: 'Geld',
+			columnId: null,
+			authorId: amira.id,
+			createdAt: Date.now()
+		});
 		moveCardToCluster(client.doc, brunoCard, 'geld');
 		renameCluster(client.doc, 'raeume', 'Raumnot');
 		await client.flush();
@@ -102,7 +114,13 @@ describe('clustering', () => {
 
 	it('in the cluster phase a cluster in someone else’s name is still refused', async () => {
 		const client = track(await connectSynced(server, scene.board.id, amira.device.cookie));
-		createCluster(client.doc, { id: 'fremd', title: 'Fremd', columnId: null, authorId: bruno.id, createdAt: 1 });
+		createCluster(client.doc, {
+			id: 'fremd',
+			title: 'Fremd',
+			columnId: null,
+			authorId: bruno.id,
+			createdAt: 1
+		});
 		expect(await client.closed()).toBe(REFUSED);
 		expect(stored().clusters.map((cluster) => cluster.id)).not.toContain('fremd');
 	});

@@ -4,7 +4,14 @@
  * connections already open too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectStatus, facilitatorWithBoard, join, signup, type BoardJson, type Facilitator } from './helpers/flows';
+import {
+	expectStatus,
+	facilitatorWithBoard,
+	join,
+	signup,
+	type BoardJson,
+	type Facilitator
+} from './helpers/flows';
 import {
 	connectRecording,
 	createShareLink,

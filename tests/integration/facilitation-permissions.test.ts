@@ -5,7 +5,14 @@
  * A viewer's Yjs updates never reach another device or the database.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { facilitatorWithBoard, join, signup, type BoardJson, type Facilitator, type Participant } from './helpers/flows';
+import {
+	facilitatorWithBoard,
+	join,
+	signup,
+	type BoardJson,
+	type Facilitator,
+	type Participant
+} from './helpers/flows';
 import { findCard, writeCard } from './helpers/board';
 import { fingerprint, readStoredBoard } from './helpers/database';
 import {
@@ -56,7 +63,12 @@ beforeAll(async () => {
 	expect(accepted.status).toBe(303);
 
 	ownerDoc = await connectSynced(server, owner.board.id, owner.device.cookie);
-	cardId = writeCard(ownerDoc.doc, { id: owner.user.id, name: owner.user.name }, 'challenge', 'Zu wenig Räume');
+	cardId = writeCard(
+		ownerDoc.doc,
+		{ id: owner.user.id, name: owner.user.name },
+		'challenge',
+		'Zu wenig Räume'
+	);
 	await ownerDoc.flush();
 	ownerSocket = await connectRecording(server, owner.board.id, owner.device.cookie);
 	// A running timer and a spotlight, so that pausing, extending and clearing would each change something.

@@ -4,7 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyTextChange, cardText } from '../../src/lib/board/cards';
-import { facilitatorWithBoard, join, type BoardJson, type Facilitator, type Participant } from './helpers/flows';
+import {
+	facilitatorWithBoard,
+	join,
+	type BoardJson,
+	type Facilitator,
+	type Participant
+} from './helpers/flows';
 import { findCard, writeCard } from './helpers/board';
 import { fingerprint, readStoredBoard } from './helpers/database';
 import { connectRecording, type RecordingClient } from './helpers/facilitation';
@@ -162,7 +168,12 @@ describe('the phase decides what a participant may change, on the server', () =>
 	});
 
 	it('the facilitator writes in every phase', async () => {
-		const note = writeCard(ownerDoc.doc, { id: owner.user.id, name: owner.user.name }, 'solution', 'Nachtrag');
+		const note = writeCard(
+			ownerDoc.doc,
+			{ id: owner.user.id, name: owner.user.name },
+			'solution',
+			'Nachtrag'
+		);
 		await ownerDoc.flush();
 		const fresh = await connectSynced(server, owner.board.id, amira.device.cookie);
 		expect(findCard(fresh.doc, note)?.text).toBe('Nachtrag');

@@ -1,10 +1,16 @@
 /**
- * Room health, for facilitators only: who is connected (socket or presence on
- * the document), who dropped off, whose changes are still on their device, and
+ * Room health, for facilitators only: who is connected (a socket or a Yjs
+ * connection), who dropped off, whose changes are still on their device, and
  * who joined after the collect step began.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { facilitatorWithBoard, join, type BoardJson, type Facilitator, type Participant } from './helpers/flows';
+import {
+	facilitatorWithBoard,
+	join,
+	type BoardJson,
+	type Facilitator,
+	type Participant
+} from './helpers/flows';
 import { connectRecording, type RecordingClient } from './helpers/facilitation';
 import { connectSynced, sleep } from './helpers/yjs';
 import { startServer, type RunningServer } from './helpers/server';
@@ -36,7 +42,11 @@ function personWhen(
 	since = ownerSocket.mark()
 ): Promise<RoomHealthPerson> {
 	return ownerSocket
-		.next<RoomHealthPayload>('room:health', (health) => health.people.some((p) => p.id === id && test(p)), since)
+		.next<RoomHealthPayload>(
+			'room:health',
+			(health) => health.people.some((p) => p.id === id && test(p)),
+			since
+		)
 		.then((health) => health.people.find((person) => person.id === id)!);
 }
 
@@ -44,23 +54,30 @@ describe('room health', () => {
 	it('the facilitator receives it on connect: everyone who joined, nobody connected yet', async () => {
 		const health = await ownerSocket.next<RoomHealthPayload>('room:health');
 		const amiraThere = health.people.find((person) => person.id === amira.id);
-		expect(amiraThere).toMatchObject({ name: 'Amira', role: 'participant', connected: false, droppedAt: null });
+		expect(amiraThere).toMatchObject({
+			name: 'Amira',
+			role: 'participant',
+			connected: false,
+			droppedAt: null
+		});
 	});
 
 	it('shows a participant connected by socket, and dropped off once the socket is gone', async () => {
 		const since = ownerSocket.mark();
 		const socket = await connectRecording(server, owner.board.id, amira.device.cookie);
-		expect(await personWhen(amira.id, (p) => p.connected, since)).toMatchObject({ connected: true, droppedAt: null });
+		expect(await personWhen(amira.id, (p) => p.connected, since)).toMatchObject({
+			connected: true,
+			droppedAt: null
+		});
 		const leaving = ownerSocket.mark();
 		socket.close();
 		const gone = await personWhen(amira.id, (p) => !p.connected, leaving);
 		expect(gone.droppedAt).toEqual(expect.any(Number));
 	});
 
-	it('counts presence on the document as connected too (a device without a socket)', async () => {
+	it('counts a Yjs connection without a socket as connected too (a stock client)', async () => {
 		const since = ownerSocket.mark();
 		const doc = await connectSynced(server, owner.board.id, bruno.device.cookie);
-		doc.provider.awareness.setLocalStateField('user', { id: bruno.id, name: 'Bruno', color: '#000' });
 		expect(await personWhen(bruno.id, (p) => p.connected, since)).toMatchObject({ connected: true });
 		const leaving = ownerSocket.mark();
 		doc.destroy();
@@ -71,7 +88,10 @@ describe('room health', () => {
 		const socket = await connectRecording(server, owner.board.id, amira.device.cookie);
 		const since = ownerSocket.mark();
 		expect(await socket.emit('device:status', { unsent: 3 })).toEqual({ ok: true });
-		expect(await personWhen(amira.id, (p) => p.unsent === 3, since)).toMatchObject({ connected: true, unsent: 3 });
+		expect(await personWhen(amira.id, (p) => p.unsent === 3, since)).toMatchObject({
+			connected: true,
+			unsent: 3
+		});
 		expect(await socket.emit('device:status', { unsent: -1 })).toMatchObject({
 			ok: false,
 			error: { code: 'invalid_input' }

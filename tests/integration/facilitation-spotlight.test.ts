@@ -4,7 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCluster } from '../../src/lib/board/clusters';
-import { facilitatorWithBoard, join, type BoardJson, type Facilitator, type Participant } from './helpers/flows';
+import {
+	facilitatorWithBoard,
+	join,
+	type BoardJson,
+	type Facilitator,
+	type Participant
+} from './helpers/flows';
 import { writeCard } from './helpers/board';
 import { fingerprint } from './helpers/database';
 import { connectRecording, type RecordingClient } from './helpers/facilitation';

@@ -3,7 +3,13 @@
  * same moment), refuses out-of-range values, and keeps it across a restart.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { facilitatorWithBoard, join, type BoardJson, type Facilitator, type Participant } from './helpers/flows';
+import {
+	facilitatorWithBoard,
+	join,
+	type BoardJson,
+	type Facilitator,
+	type Participant
+} from './helpers/flows';
 import { fingerprint } from './helpers/database';
 import { connectRecording, type RecordingClient } from './helpers/facilitation';
 import { startServer, type RunningServer } from './helpers/server';
@@ -87,7 +93,10 @@ describe('timer commands', () => {
 			});
 		}
 		expect(await ownerSocket.emit('timer:start', { durationMs: MINUTE })).toEqual({ ok: true });
-		expect(await ownerSocket.emit('timer:resume', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
+		expect(await ownerSocket.emit('timer:resume', {})).toMatchObject({
+			ok: false,
+			error: { code: 'conflict' }
+		});
 		expect(await ownerSocket.emit('timer:stop', {})).toEqual({ ok: true });
 	});
 
@@ -122,7 +131,10 @@ describe('timer commands', () => {
 		expect(fingerprint(server.databaseFile)).toEqual(running);
 		expect(await ownerSocket.emit('timer:stop', {})).toEqual({ ok: true });
 		expect(fingerprint(server.databaseFile).board_timers).toEqual(stored.board_timers);
-		await waitFor(() => amiraSocket.all('timer:state').length === timersBefore + 2, 'start and stop, nothing else');
+		await waitFor(
+			() => amiraSocket.all('timer:state').length === timersBefore + 2,
+			'start and stop, nothing else'
+		);
 	});
 });
 
@@ -134,7 +146,10 @@ describe('the timer across a restart', () => {
 			const second = await facilitatorWithBoard(server);
 			const socket = await connectRecording(server, owner.board.id, owner.device.cookie);
 			expect(await socket.emit('timer:start', { durationMs: 10 * MINUTE })).toEqual({ ok: true });
-			const running = await socket.next<TimerStatePayload>('timer:state', (timer) => timer.status === 'running');
+			const running = await socket.next<TimerStatePayload>(
+				'timer:state',
+				(timer) => timer.status === 'running'
+			);
 			socket.close();
 			const other = await connectRecording(server, second.board.id, second.device.cookie);
 			expect(await other.emit('timer:start', { durationMs: 20 * MINUTE })).toEqual({ ok: true });

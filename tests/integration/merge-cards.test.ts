@@ -18,7 +18,8 @@ import {
 	joinWithOrganisation,
 	workshop,
 	type RecordingSocket,
-	type Workshop
+	type Workshop,
+	closeAll
 } from './helpers/workshop';
 
 let server: RunningServer;
@@ -41,10 +42,21 @@ beforeAll(async () => {
 	keep = writeCard(amiraDoc.doc, amira, 'challenge', 'Zu wenig Räume');
 	duplicate = writeCard(amiraDoc.doc, amira, 'challenge', 'Räume fehlen abends');
 	idea = writeCard(amiraDoc.doc, amira, 'solution', 'Schulen öffnen');
-	linkCards(amiraDoc.doc, { solutionId: idea, challengeId: duplicate, authorId: amira.id, createdAt: Date.now() });
+	linkCards(amiraDoc.doc, {
+		solutionId: idea,
+		challengeId: duplicate,
+		authorId: amira.id,
+		createdAt: Date.now()
+	});
 	await amiraDoc.flush();
 	// Amira gives the duplicate two dots and the kept card one.
-	expectAccepted(await scene.facilitatorSocket.emit('votes:configure', { budget: 5, maxPerCard: 3, perOrganisation: false }));
+	expectAccepted(
+		await scene.facilitatorSocket.emit('votes:configure', {
+			budget: 5,
+			maxPerCard: 3,
+			perOrganisation: false
+		})
+	);
 	await goToPhase(scene.facilitatorSocket, 'vote');
 	expectAccepted(await scene.facilitatorSocket.emit('votes:open', {}));
 	for (const target of [duplicate, duplicate, keep]) {
@@ -53,7 +65,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	for (const client of open) ('destroy' in client ? client.destroy() : client.close());
+	closeAll(open);
 	await server?.stop();
 });
 
@@ -81,7 +93,9 @@ describe('card:merge', () => {
 		expectAccepted(await scene.facilitatorSocket.emit('card:merge', { keepId: keep, mergeIds: [duplicate] }));
 		await waitFor(() => !findCard(amiraDoc.doc, duplicate), 'the merged card gone on Amira’s device');
 		const content = readBoard(readStoredBoard(server.databaseFile, scene.board.id));
-		expect(content.cards.find((card) => card.id === keep)?.text).toBe('Zu wenig Räume\n\nRäume fehlen abends');
+		expect(content.cards.find((card) => card.id === keep)?.text).toBe(
+			'Zu wenig Räume\n\nRäume fehlen abends'
+		);
 		expect(content.cards.map((card) => card.id)).not.toContain(duplicate);
 		expect(content.links.map((link) => link.id)).toEqual([linkId(idea, keep)]);
 		expect(findCard(amiraDoc.doc, keep)?.text).toBe('Zu wenig Räume\n\nRäume fehlen abends');
@@ -92,7 +106,10 @@ describe('card:merge', () => {
 		expect(totals).toEqual({ totals: { [keep]: 3 } });
 		// A merge is the facilitator's decision: the dots carry over even beyond the maximum per card.
 		expect(
-			await amiraSocket.until<{ counts: Record<string, number> }>('votes:mine', (mine) => mine.counts[keep] === 3)
+			await amiraSocket.until<{ counts: Record<string, number> }>(
+				'votes:mine',
+				(mine) => mine.counts[keep] === 3
+			)
 		).toEqual({ counts: { [keep]: 3 }, remaining: 2 });
 	});
 });

@@ -218,8 +218,8 @@ describe('participant:undo', () => {
 		malloryClient.destroy();
 
 		const ack = await s.facilitatorSocket.emit('participant:undo', { participantId: mallory.id });
-		expect(ack).toMatchObject({ ok: true });
-		expect((ack as { reverted: number }).reverted).toBeGreaterThanOrEqual(4);
+		expect(ack).toMatchObject({ ok: true, reverted: expect.any(Number) });
+		expect((ack as unknown as { reverted: number }).reverted).toBeGreaterThanOrEqual(4);
 
 		await waitFor(() => !findCard(amiraClient.doc, spam), 'the undo at Amira');
 		for (const client of [amiraClient, facilitatorClient]) {

@@ -45,14 +45,25 @@ async function download(format: string) {
 }
 
 /** The words every file must hold: challenges, their solution, the recommendation and its sources. */
-const MUST_HOLD = [TEXTS.funding, TEXTS.rooms, TEXTS.cyrillic, TEXTS.turkish, TEXTS.fund, TEXTS.mentoring, TEXTS.recommendation];
+const MUST_HOLD = [
+	TEXTS.funding,
+	TEXTS.rooms,
+	TEXTS.cyrillic,
+	TEXTS.turkish,
+	TEXTS.fund,
+	TEXTS.mentoring,
+	TEXTS.recommendation
+];
 
 async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: string }> {
-	const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false, disableFontFace: true }).promise;
+	const pdf = await getDocument({ data: bytes.slice(), useSystemFonts: false, disableFontFace: true })
+		.promise;
 	let text = '';
 	for (let number = 1; number <= pdf.numPages; number++) {
 		const content = await (await pdf.getPage(number)).getTextContent();
-		text += content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('') + '\n';
+		text +=
+			content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('') +
+			'\n';
 	}
 	return { pages: pdf.numPages, text };
 }
@@ -74,18 +85,29 @@ describe('outcome exports', () => {
 		const { text } = await download('md');
 		for (const words of MUST_HOLD) expect(text).toContain(words);
 		expect(text).toContain(`- **1.** ${TEXTS.rooms} (3 Stimmen)`);
-		expect(text).toMatch(/- \*\*3\.\*\* Zu wenig Förderung für kleine Vereine \(0 Stimmen\)\n {2}- Lösungsidee: Ein Fonds für Kleinstprojekte \(1 Stimme\)/);
+		expect(text).toMatch(
+			/- \*\*3\.\*\* Zu wenig Förderung für kleine Vereine \(0 Stimmen\)\n {2}- Lösungsidee: Ein Fonds für Kleinstprojekte \(1 Stimme\)/
+		);
 		expect(text).toContain('## Empfehlungen');
 	});
 
 	it('CSV (UTF-8 with BOM) parses into one row per card with rank, votes and relations', async () => {
 		const response = await download('csv');
 		expect([...response.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-		const rows = parse(response.text, { bom: true, delimiter: ';', columns: true }) as Array<Record<string, string>>;
+		const rows = parse(response.text, { bom: true, delimiter: ';', columns: true }) as Array<
+			Record<string, string>
+		>;
 		expect(rows).toHaveLength(9);
 		const byText = new Map(rows.map((row) => [row.Text, row]));
-		for (const words of [...MUST_HOLD, TEXTS.arabic, TEXTS.persian]) expect(byText.has(words), words).toBe(true);
-		expect(rows[0]).toMatchObject({ Rang: '1', Art: 'Herausforderung', Text: TEXTS.rooms, Stimmen: '3', 'Autor*in': 'Boris' });
+		for (const words of [...MUST_HOLD, TEXTS.arabic, TEXTS.persian])
+			expect(byText.has(words), words).toBe(true);
+		expect(rows[0]).toMatchObject({
+			Rang: '1',
+			Art: 'Herausforderung',
+			Text: TEXTS.rooms,
+			Stimmen: '3',
+			'Autor*in': 'Boris'
+		});
 		expect(byText.get(TEXTS.funding)).toMatchObject({ Thema: TEXTS.cluster, 'Verknüpft mit': TEXTS.fund });
 		expect(byText.get(TEXTS.cyrillic)?.['Autor*in']).toBe('Anonym');
 		expect(byText.get(TEXTS.recommendation)).toMatchObject({
@@ -107,7 +129,8 @@ describe('outcome exports', () => {
 		const zip = await JSZip.loadAsync(response.bytes);
 		const xml = await zip.file('word/document.xml')!.async('string');
 		const text = xml.replace(/<[^>]+>/g, '');
-		for (const words of [...MUST_HOLD, TEXTS.arabic, TEXTS.persian, TEXTS.cluster]) expect(text).toContain(words);
+		for (const words of [...MUST_HOLD, TEXTS.arabic, TEXTS.persian, TEXTS.cluster])
+			expect(text).toContain(words);
 		expect(xml).toMatch(/<w:bidi\/>[\s\S]*?نقص التمويل/);
 		expect(xml).toContain('<w:rtl/>');
 	});
@@ -121,7 +144,13 @@ describe('outcome exports', () => {
 		// A4 in points: 595 × 842.
 		expect([Math.round(viewport.width), Math.round(viewport.height)]).toEqual([595, 842]);
 		const { text } = await pdfText(response.bytes);
-		for (const words of [...MUST_HOLD, 'Stadtteilkonferenz', 'Mobilität', '3 Teilnehmende', 'Die meisten Stimmen']) {
+		for (const words of [
+			...MUST_HOLD,
+			'Stadtteilkonferenz',
+			'Mobilität',
+			'3 Teilnehmende',
+			'Die meisten Stimmen'
+		]) {
 			expect(text).toContain(words);
 		}
 		expect(text).toContain(`1. ${TEXTS.rooms}`);
@@ -142,7 +171,12 @@ describe('outcome exports', () => {
 		writeCard(client.doc, layla, 'challenge', 'کمبود فضای مناسب برای جلسات انجمن‌ها');
 		await sleep(5);
 		const solution = writeCard(client.doc, layla, 'solution', 'صندوق دعم للمشاريع الصغيرة');
-		linkCards(client.doc, { solutionId: solution, challengeId: challenge, authorId: layla.id, createdAt: Date.now() });
+		linkCards(client.doc, {
+			solutionId: solution,
+			challengeId: challenge,
+			authorId: layla.id,
+			createdAt: Date.now()
+		});
 		await client.flush();
 		client.destroy();
 		const finished = await facilitator.device.post(`/api/v1/boards/${board.id}/finish`);
@@ -151,7 +185,11 @@ describe('outcome exports', () => {
 		expectStatus(response, 200);
 
 		// Below the header (its "finished at" time changes from run to run): the challenges with their solution.
-		const png = renderPdfPage(response.bytes, { page: 1, dpi: 72, crop: { x: 36, y: 120, width: 524, height: 230 } });
+		const png = renderPdfPage(response.bytes, {
+			page: 1,
+			dpi: 100,
+			crop: { x: 50, y: 165, width: 728, height: 260 }
+		});
 		if (process.env.WEDO_UPDATE_FIXTURES) fs.writeFileSync(REFERENCE, png);
 		const result = compareImages(decodeGreyPng(png), decodeGreyPng(fs.readFileSync(REFERENCE)));
 		expect(result.sameSize).toBe(true);

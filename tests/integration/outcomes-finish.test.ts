@@ -66,22 +66,38 @@ describe('finishing a board', () => {
 			409,
 			'conflict'
 		);
-		const list = await workshop.facilitator.device.get(`/api/v1/boards/${workshop.facilitator.board.id}/outcomes`);
+		const list = await workshop.facilitator.device.get(
+			`/api/v1/boards/${workshop.facilitator.board.id}/outcomes`
+		);
 		expect(list.body.outcomes).toHaveLength(1);
 	});
 
 	it('drops Yjs updates from every role: facilitator, participant and a viewer who joined afterwards', async () => {
 		const { clients, facilitator, amira, boris } = workshop;
 		const viewerDevice = new Device(server.url);
-		const viewer = await viewerDevice.post('/api/v1/join', { code: facilitator.board.joinCode, name: 'Vera' });
+		const viewer = await viewerDevice.post('/api/v1/join', {
+			code: facilitator.board.joinCode,
+			name: 'Vera'
+		});
 		expect(viewer.body.role).toBe('viewer');
 		const viewerClient = await connectSynced(server, facilitator.board.id, viewerDevice.cookie);
 
-		writeCard(clients.facilitator.doc, { id: facilitator.user.id, name: facilitator.user.name }, 'challenge', 'Nach dem Ende: Moderation');
+		writeCard(
+			clients.facilitator.doc,
+			{ id: facilitator.user.id, name: facilitator.user.name },
+			'challenge',
+			'Nach dem Ende: Moderation'
+		);
 		writeCard(clients.amira.doc, amira, 'challenge', 'Nach dem Ende: Amira');
 		writeCard(clients.boris.doc, boris, 'solution', 'Nach dem Ende: Boris');
-		writeCard(viewerClient.doc, { id: viewer.body.participant.id, name: 'Vera' }, 'challenge', 'Nach dem Ende: Vera');
-		for (const client of [clients.facilitator, clients.amira, clients.boris, viewerClient]) await client.flush();
+		writeCard(
+			viewerClient.doc,
+			{ id: viewer.body.participant.id, name: 'Vera' },
+			'challenge',
+			'Nach dem Ende: Vera'
+		);
+		for (const client of [clients.facilitator, clients.amira, clients.boris, viewerClient])
+			await client.flush();
 
 		const fresh = await connectSynced(server, facilitator.board.id, facilitator.device.cookie);
 		const texts = cardTexts(fresh.doc);
@@ -96,7 +112,11 @@ describe('finishing a board', () => {
 		for (const key of ['facilitator', 'amira', 'boris'] as const) {
 			workshop.clients[key].destroy();
 		}
-		workshop.clients.facilitator = await connectSynced(server, facilitator.board.id, facilitator.device.cookie);
+		workshop.clients.facilitator = await connectSynced(
+			server,
+			facilitator.board.id,
+			facilitator.device.cookie
+		);
 		workshop.clients.amira = await connectSynced(server, facilitator.board.id, amira.device.cookie);
 		workshop.clients.boris = await connectSynced(server, facilitator.board.id, boris.device.cookie);
 	});
@@ -119,8 +139,22 @@ describe('finishing a board', () => {
 			participantCount: 3,
 			anonymisedAt: null
 		});
-		expect(outcome.cards.map(({ id, text, authorName, columnId, clusterId }) => ({ id, text, authorName, columnId, clusterId }))).toEqual(
-			board.cards.map(({ id, text, authorName, columnId, clusterId }) => ({ id, text, authorName, columnId, clusterId }))
+		expect(
+			outcome.cards.map(({ id, text, authorName, columnId, clusterId }) => ({
+				id,
+				text,
+				authorName,
+				columnId,
+				clusterId
+			}))
+		).toEqual(
+			board.cards.map(({ id, text, authorName, columnId, clusterId }) => ({
+				id,
+				text,
+				authorName,
+				columnId,
+				clusterId
+			}))
 		);
 		expect(outcome.columns).toEqual(board.columns.map(({ id, title, kind }) => ({ id, title, kind })));
 		expect(outcome.links).toEqual([{ solutionId: ids.fund, challengeId: ids.funding }]);
@@ -137,7 +171,9 @@ describe('finishing a board', () => {
 		expect(outcome.clusters).toEqual([
 			{ id: ids.cluster, title: TEXTS.cluster, columnId: null, cardIds: [ids.funding, ids.arabic], votes: 1 }
 		]);
-		expect(outcome.recommendations).toEqual([{ cardId: ids.recommendation, votes: 0, sourceIds: [ids.cluster, ids.fund] }]);
+		expect(outcome.recommendations).toEqual([
+			{ cardId: ids.recommendation, votes: 0, sourceIds: [ids.cluster, ids.fund] }
+		]);
 		expect(outcome.totals).toEqual({ cards: board.cards.length, votes: 5 });
 		expect(outcome.ranking[0]).toEqual({ id: ids.rooms, type: 'card', votes: 3, rank: 1 });
 	});
@@ -157,12 +193,19 @@ describe('finishing a board', () => {
 		const reopened = await facilitator.device.post(`/api/v1/boards/${facilitator.board.id}/reopen`);
 		expectStatus(reopened, 200);
 		expect(reopened.body.board.finished).toBe(false);
-		expectError(await facilitator.device.post(`/api/v1/boards/${facilitator.board.id}/reopen`), 409, 'conflict');
+		expectError(
+			await facilitator.device.post(`/api/v1/boards/${facilitator.board.id}/reopen`),
+			409,
+			'conflict'
+		);
 		await waitFor(() => sockets.amira.states.at(-1)?.finished === false, 'the reopened state at Amira');
 
 		const added = writeCard(workshop.clients.amira.doc, amira, 'challenge', 'Nach dem Wiederöffnen');
 		await workshop.clients.amira.flush();
-		await waitFor(() => cardTexts(workshop.clients.facilitator.doc).includes('Nach dem Wiederöffnen'), 'the new card');
+		await waitFor(
+			() => cardTexts(workshop.clients.facilitator.doc).includes('Nach dem Wiederöffnen'),
+			'the new card'
+		);
 		await command(sockets.facilitator, 'phase:go', { index: PHASE.vote });
 		await command(sockets.boris, 'vote:cast', { targetId: added });
 		await command(sockets.facilitator, 'phase:go', { index: PHASE.collect });
@@ -184,7 +227,9 @@ describe('finishing a board', () => {
 	});
 
 	it('shows on the outcome page what changed since the version before', async () => {
-		const list = await workshop.facilitator.device.get(`/api/v1/boards/${workshop.facilitator.board.id}/outcomes`);
+		const list = await workshop.facilitator.device.get(
+			`/api/v1/boards/${workshop.facilitator.board.id}/outcomes`
+		);
 		const page = await workshop.facilitator.device.get(`/outcomes/${list.body.outcomes[1].id}`);
 		expectStatus(page, 200);
 		expect(page.text).toContain('Version 1');

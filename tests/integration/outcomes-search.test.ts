@@ -77,13 +77,19 @@ describe('search', () => {
 			expectError(await workshop.facilitator.device.get(`/api/v1/search?q=${query}`), 400, 'invalid_input');
 		}
 		expectError(await workshop.facilitator.device.get('/api/v1/search'), 400, 'invalid_input');
-		expectError(await workshop.facilitator.device.get('/api/v1/search?q=x&from=gestern'), 400, 'invalid_input');
+		expectError(
+			await workshop.facilitator.device.get('/api/v1/search?q=x&from=gestern'),
+			400,
+			'invalid_input'
+		);
 		expectError(await new Device(server.url).get('/api/v1/search?q=Förderung'), 401, 'unauthenticated');
 		expect(await search('?!')).toEqual([]);
 	});
 
 	it('searches only what the caller may see: the participants their board, other facilitators nothing', async () => {
-		expect(ids(await search('Förderung', workshop.amira.device))).toEqual([workshop.ids.funding, workshop.ids.cluster].sort());
+		expect(ids(await search('Förderung', workshop.amira.device))).toEqual(
+			[workshop.ids.funding, workshop.ids.cluster].sort()
+		);
 		const stranger = await signup(server, { name: 'Other Facilitator' });
 		expect(await search('Förderung', stranger.device)).toEqual([]);
 	});

@@ -18,7 +18,8 @@ import {
 	joinWithOrganisation,
 	workshop,
 	type RecordingSocket,
-	type Workshop
+	type Workshop,
+	closeAll
 } from './helpers/workshop';
 import type { Participant } from './helpers/flows';
 import type { Card } from '../../src/lib/board/schema';
@@ -53,7 +54,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	for (const client of open) ('destroy' in client ? client.destroy() : client.close());
+	closeAll(open);
 	await server?.stop();
 });
 
@@ -80,12 +81,16 @@ describe('private writing', () => {
 		expect(await intruder.closed()).toBe(4403);
 		const stranger = track(connectYjs(server, room));
 		expect(await stranger.closed()).toBe(4401);
-		const unknownBoard = track(connectYjs(server, draftRoomName('nosuchboard', amira.id), amira.device.cookie));
+		const unknownBoard = track(
+			connectYjs(server, draftRoomName('nosuchboard', amira.id), amira.device.cookie)
+		);
 		expect(await unknownBoard.closed()).toBe(4404);
 	});
 
 	it('a draft reaches the facilitators and no other participant', async () => {
-		amiraDrafts = track(await connectSynced(server, draftRoomName(scene.board.id, amira.id), amira.device.cookie));
+		amiraDrafts = track(
+			await connectSynced(server, draftRoomName(scene.board.id, amira.id), amira.device.cookie)
+		);
 		// The drafts document mirrors the board's columns, so a draft names a column of the board.
 		expect(columnId(amiraDrafts.doc, 'challenge')).toBe(columnId(brunoBoard.doc, 'challenge'));
 		draftId = writeCard(amiraDrafts.doc, amira, 'challenge', SECRET);
@@ -93,9 +98,14 @@ describe('private writing', () => {
 		const drafts = await scene.facilitatorSocket.until<{ cards: Card[] }>('private:drafts', (payload) =>
 			payload.cards.some((card) => card.id === draftId)
 		);
-		expect(drafts.cards.find((card) => card.id === draftId)).toMatchObject({ text: SECRET, authorId: amira.id });
+		expect(drafts.cards.find((card) => card.id === draftId)).toMatchObject({
+			text: SECRET,
+			authorId: amira.id
+		});
 		// A facilitator may look into the drafts, read-only.
-		const look = track(await connectSynced(server, draftRoomName(scene.board.id, amira.id), scene.facilitator.device.cookie));
+		const look = track(
+			await connectSynced(server, draftRoomName(scene.board.id, amira.id), scene.facilitator.device.cookie)
+		);
 		expect(findCard(look.doc, draftId)?.text).toBe(SECRET);
 		await sleep(300);
 		await brunoBoard.flush();
@@ -110,7 +120,12 @@ describe('private writing', () => {
 		const facilitatorDrafts = track(
 			await connectSynced(server, draftRoomName(scene.board.id, amira.id), scene.facilitator.device.cookie)
 		);
-		writeCard(facilitatorDrafts.doc, { id: scene.facilitator.user.id, name: scene.facilitator.user.name }, 'challenge', 'Von außen');
+		writeCard(
+			facilitatorDrafts.doc,
+			{ id: scene.facilitator.user.id, name: scene.facilitator.user.name },
+			'challenge',
+			'Von außen'
+		);
 		await facilitatorDrafts.flush();
 		await amiraDrafts.flush();
 		expect(readBoard(amiraDrafts.doc).cards.map((card) => card.text)).toEqual([SECRET]);
@@ -119,12 +134,18 @@ describe('private writing', () => {
 	it('at reveal the drafts move onto the board in their author’s name, and the drafts are cleared', async () => {
 		const ack = await scene.facilitatorSocket.emit('private:reveal', {});
 		expect(ack).toEqual({ ok: true, published: 1 });
-		const card = await waitFor(() => findCard(brunoBoard.doc, draftId), 'the revealed card on Bruno’s device');
+		const card = await waitFor(
+			() => findCard(brunoBoard.doc, draftId),
+			'the revealed card on Bruno’s device'
+		);
 		expect(card).toMatchObject({ text: SECRET, authorId: amira.id, authorName: 'Amira' });
 		await waitFor(() => readBoard(amiraDrafts.doc).cards.length === 0, 'Amira’s drafts cleared');
 		expect(findCard(readStoredBoard(server.databaseFile, scene.board.id), draftId)?.text).toBe(SECRET);
 		await brunoSocket.until<{ on: boolean }>('private:state', (state) => !state.on);
-		await scene.facilitatorSocket.until<{ cards: Card[] }>('private:drafts', (payload) => payload.cards.length === 0);
+		await scene.facilitatorSocket.until<{ cards: Card[] }>(
+			'private:drafts',
+			(payload) => payload.cards.length === 0
+		);
 	});
 
 	it('a draft that arrives after the reveal (written offline) is published at once', async () => {

@@ -19,7 +19,8 @@ import {
 	joinWithOrganisation,
 	workshop,
 	type RecordingSocket,
-	type Workshop
+	type Workshop,
+	closeAll
 } from './helpers/workshop';
 import type { Participant } from './helpers/flows';
 
@@ -46,15 +47,21 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	for (const client of open) ('destroy' in client ? client.destroy() : client.close());
+	closeAll(open);
 	await server?.stop();
 });
 
 describe('recommendations', () => {
 	it('only facilitators add the recommendation column, with a title', async () => {
 		const before = fingerprint(server.databaseFile);
-		expectRefused(await yusufSocket.emit('recommendations:add-column', { title: 'Empfehlungen' }), 'forbidden');
-		expectRefused(await scene.facilitatorSocket.emit('recommendations:add-column', { title: ' ' }), 'invalid_input');
+		expectRefused(
+			await yusufSocket.emit('recommendations:add-column', { title: 'Empfehlungen' }),
+			'forbidden'
+		);
+		expectRefused(
+			await scene.facilitatorSocket.emit('recommendations:add-column', { title: ' ' }),
+			'invalid_input'
+		);
 		expect(fingerprint(server.databaseFile)).toEqual(before);
 	});
 
@@ -67,7 +74,11 @@ describe('recommendations', () => {
 			() => readBoard(yusufDoc.doc).columns.find((candidate) => candidate.kind === 'recommendation'),
 			'the recommendation column on Yusuf’s device'
 		);
-		expect(column).toEqual({ id: (first as unknown as { columnId: string }).columnId, kind: 'recommendation', title: 'Empfehlungen' });
+		expect(column).toEqual({
+			id: (first as unknown as { columnId: string }).columnId,
+			kind: 'recommendation',
+			title: 'Empfehlungen'
+		});
 	});
 
 	it('a participant’s recommendation is refused outside the recommend phase', async () => {

@@ -101,7 +101,6 @@ const ROUTES: Record<string, Route> = {
 	'GET /share/[token]/export': { access: 'capability' },
 	'GET /signup': { access: 'public' },
 	'GET /view/[token]': { access: 'capability' },
-	'GET /view/[token]': { access: 'capability' },
 	'POST /signup': { access: 'public' }
 };
 

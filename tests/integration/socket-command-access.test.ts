@@ -26,7 +26,7 @@ const ALLOWED: Record<'participant' | 'viewer', readonly string[]> = {
 };
 
 let server: RunningServer;
-let owner: Facilitator & { board: BoardJson };
+let owner: Facilitator & { board: BoardJson; meetingId: string };
 let facilitator: BoardSocketClient;
 let participant: BoardSocketClient;
 let viewer: BoardSocketClient;

@@ -15,7 +15,8 @@ import {
 	goToPhase,
 	joinWithOrganisation,
 	workshop,
-	type RecordingSocket
+	type RecordingSocket,
+	closeAll
 } from './helpers/workshop';
 
 let server: RunningServer;
@@ -26,7 +27,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	for (const client of open) ('destroy' in client ? client.destroy() : client.close());
+	closeAll(open);
 	await server?.stop();
 });
 
@@ -49,7 +50,9 @@ function storedDots(boardId: string): number {
 	const db = new Database(server.databaseFile, { readonly: true });
 	try {
 		return (
-			db.prepare('SELECT COALESCE(SUM(count), 0) AS n FROM votes WHERE board_id = ?').get(boardId) as { n: number }
+			db.prepare('SELECT COALESCE(SUM(count), 0) AS n FROM votes WHERE board_id = ?').get(boardId) as {
+				n: number;
+			}
 		).n;
 	} finally {
 		db.close();
@@ -57,7 +60,9 @@ function storedDots(boardId: string): number {
 }
 
 async function socketsOf(boardId: string, cookie: string, count: number): Promise<RecordingSocket[]> {
-	const sockets = await Promise.all(Array.from({ length: count }, () => connectRecording(server, boardId, cookie)));
+	const sockets = await Promise.all(
+		Array.from({ length: count }, () => connectRecording(server, boardId, cookie))
+	);
 	open.push(...sockets);
 	return sockets;
 }
@@ -76,7 +81,9 @@ describe('the vote budget under concurrent votes', () => {
 		}
 		const answers = await Promise.all(casts);
 		const accepted = answers.filter((answer) => answer.ok).length;
-		const codes = new Set(answers.filter((answer) => !answer.ok).map((answer) => !answer.ok && answer.error.code));
+		const codes = new Set(
+			answers.filter((answer) => !answer.ok).map((answer) => !answer.ok && answer.error.code)
+		);
 		// Three cards at most three dots each would allow nine: the budget of seven is what stops them.
 		expect(accepted).toBe(7);
 		expect([...codes].sort()).toEqual(['budget_exhausted', 'max_per_card']);

@@ -15,7 +15,8 @@ import {
 	joinWithOrganisation,
 	workshop,
 	type RecordingSocket,
-	type Workshop
+	type Workshop,
+	closeAll
 } from './helpers/workshop';
 import type { Participant } from './helpers/flows';
 
@@ -50,7 +51,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	for (const client of open) ('destroy' in client ? client.destroy() : client.close());
+	closeAll(open);
 	await server?.stop();
 });
 
@@ -96,12 +97,21 @@ describe('voting commands', () => {
 			{ budget: 3, maxPerCard: '2', perOrganisation: false },
 			{ budget: 3, maxPerCard: 2 }
 		]) {
-			await refusedWithoutChange(() => scene.facilitatorSocket.emit('votes:configure', payload), 'invalid_input');
+			await refusedWithoutChange(
+				() => scene.facilitatorSocket.emit('votes:configure', payload),
+				'invalid_input'
+			);
 		}
 	});
 
 	it('a dot before voting is open, or outside the vote phase, answers voting_closed', async () => {
-		expectAccepted(await scene.facilitatorSocket.emit('votes:configure', { budget: 3, maxPerCard: 2, perOrganisation: false }));
+		expectAccepted(
+			await scene.facilitatorSocket.emit('votes:configure', {
+				budget: 3,
+				maxPerCard: 2,
+				perOrganisation: false
+			})
+		);
 		await refusedWithoutChange(() => amiraSocket.emit('vote:cast', { targetId: cards[0] }), 'voting_closed');
 		expectAccepted(await scene.facilitatorSocket.emit('votes:open', {}));
 		// Open, but the board is still collecting.
@@ -111,20 +121,32 @@ describe('voting commands', () => {
 	});
 
 	it('facilitators steer and do not vote', async () => {
-		await refusedWithoutChange(() => scene.facilitatorSocket.emit('vote:cast', { targetId: cards[0] }), 'forbidden');
+		await refusedWithoutChange(
+			() => scene.facilitatorSocket.emit('vote:cast', { targetId: cards[0] }),
+			'forbidden'
+		);
 	});
 
 	it('refuses a dot on an unknown card or cluster, and malformed targets', async () => {
-		await refusedWithoutChange(() => amiraSocket.emit('vote:cast', { targetId: 'doesnotexist' }), 'not_found');
+		await refusedWithoutChange(
+			() => amiraSocket.emit('vote:cast', { targetId: 'doesnotexist' }),
+			'not_found'
+		);
 		await refusedWithoutChange(() => amiraSocket.emit('vote:cast', {}), 'invalid_input');
-		await refusedWithoutChange(() => amiraSocket.emit('vote:cast', { targetId: 'x'.repeat(65) }), 'invalid_input');
+		await refusedWithoutChange(
+			() => amiraSocket.emit('vote:cast', { targetId: 'x'.repeat(65) }),
+			'invalid_input'
+		);
 	});
 
 	it('refuses a dot over the maximum per card, and over the budget', async () => {
 		expectAccepted(await amiraSocket.emit('vote:cast', { targetId: cards[0] }));
 		await refusedWithoutChange(() => amiraSocket.emit('vote:cast', { targetId: cards[0] }), 'max_per_card');
 		expectAccepted(await amiraSocket.emit('vote:cast', { targetId: cards[1] }));
-		await refusedWithoutChange(() => amiraSocket.emit('vote:cast', { targetId: cards[1] }), 'budget_exhausted');
+		await refusedWithoutChange(
+			() => amiraSocket.emit('vote:cast', { targetId: cards[1] }),
+			'budget_exhausted'
+		);
 		expect(await amiraSocket.until<Mine>('votes:mine', (mine) => mine.remaining === 0)).toEqual({
 			counts: { [cards[0]]: 2, [cards[1]]: 1 },
 			remaining: 0
@@ -142,7 +164,12 @@ describe('voting commands', () => {
 
 	it('before the reveal, other participants learn nothing of anyone’s dots; facilitators see the totals', async () => {
 		expectAccepted(await brunoSocket.emit('vote:cast', { targetId: cards[1] }));
-		expect(await scene.facilitatorSocket.until<{ totals: Record<string, number> }>('votes:results', (r) => r.totals[cards[1]] === 1)).toEqual({
+		expect(
+			await scene.facilitatorSocket.until<{ totals: Record<string, number> }>(
+				'votes:results',
+				(r) => r.totals[cards[1]] === 1
+			)
+		).toEqual({
 			totals: { [cards[0]]: 2, [cards[1]]: 1 }
 		});
 		await sleep(100);

@@ -58,7 +58,13 @@ describe('clusters', () => {
 
 	it('dissolving a cluster puts its cards back, unclustered, and keeps other clusters', () => {
 		const { doc, challengeColumnId } = boardWithCluster();
-		createCluster(doc, { id: 'theme-2', title: 'Geld', columnId: challengeColumnId, authorId: 'f', createdAt: 6 });
+		createCluster(doc, {
+			id: 'theme-2',
+			title: 'Geld',
+			columnId: challengeColumnId,
+			authorId: 'f',
+			createdAt: 6
+		});
 		const a = addTestCard(doc, { columnId: challengeColumnId });
 		const b = addTestCard(doc, { columnId: challengeColumnId });
 		moveCardToCluster(doc, a, 'theme-1');

@@ -74,12 +74,18 @@ describe('mergeCards', () => {
 	it('refuses unknown cards, cards of another kind and an empty or self merge, changing nothing', () => {
 		const { doc, keep, duplicate, idea } = board();
 		const before = JSON.stringify(readBoard(doc));
-		expect(mergeCards(doc, { keepId: keep, mergeIds: ['missing'] })).toEqual({ ok: false, reason: 'not_found' });
+		expect(mergeCards(doc, { keepId: keep, mergeIds: ['missing'] })).toEqual({
+			ok: false,
+			reason: 'not_found'
+		});
 		expect(mergeCards(doc, { keepId: 'missing', mergeIds: [duplicate] })).toEqual({
 			ok: false,
 			reason: 'not_found'
 		});
-		expect(mergeCards(doc, { keepId: keep, mergeIds: [idea] })).toEqual({ ok: false, reason: 'different_kind' });
+		expect(mergeCards(doc, { keepId: keep, mergeIds: [idea] })).toEqual({
+			ok: false,
+			reason: 'different_kind'
+		});
 		expect(mergeCards(doc, { keepId: keep, mergeIds: [] })).toEqual({ ok: false, reason: 'invalid' });
 		expect(mergeCards(doc, { keepId: keep, mergeIds: [keep] })).toEqual({ ok: false, reason: 'invalid' });
 		expect(JSON.stringify(readBoard(doc))).toBe(before);

@@ -25,7 +25,11 @@ function sameText(a: string, b: string): boolean {
 }
 
 /** Joins texts with a blank line, each distinct text once, cut at the limit without splitting a character. */
-export function mergedText(kept: string, others: readonly string[], maxLength: number = LIMITS.cardText): string {
+export function mergedText(
+	kept: string,
+	others: readonly string[],
+	maxLength: number = LIMITS.cardText
+): string {
 	const parts = [kept.trim()];
 	for (const other of others) {
 		const text = other.trim();
@@ -51,7 +55,8 @@ export function mergeCards(doc: Y.Doc, input: MergeInput): MergeResult {
 	const kept = cards.get(input.keepId);
 	if (!kept || mergeIds.some((id) => !cards.has(id))) return { ok: false, reason: 'not_found' };
 	const kind = columnKindOfCard(doc, input.keepId);
-	if (mergeIds.some((id) => columnKindOfCard(doc, id) !== kind)) return { ok: false, reason: 'different_kind' };
+	if (mergeIds.some((id) => columnKindOfCard(doc, id) !== kind))
+		return { ok: false, reason: 'different_kind' };
 
 	const merging = new Set(mergeIds);
 	doc.transact(() => {

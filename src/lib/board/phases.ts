@@ -68,7 +68,11 @@ export function participantRules(phase: Phase): ParticipantRules {
 export function participantsWriteIn(phase: Phase): boolean {
 	const rules = RULES[phase];
 	return (
-		rules.addCardsTo.length > 0 || rules.editOwnCardsIn.length > 0 || rules.link || rules.cluster || rules.translate
+		rules.addCardsTo.length > 0 ||
+		rules.editOwnCardsIn.length > 0 ||
+		rules.link ||
+		rules.cluster ||
+		rules.translate
 	);
 }
 

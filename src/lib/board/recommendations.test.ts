@@ -19,7 +19,13 @@ describe('ensureRecommendationColumn', () => {
 describe('sourcesOfCluster', () => {
 	it('names the cluster, its cards and the cards linked to them, each once', () => {
 		const { doc, challengeColumnId, solutionColumnId } = newTestBoard();
-		createCluster(doc, { id: 'rooms', title: 'Räume', columnId: challengeColumnId, authorId: 'f', createdAt: 1 });
+		createCluster(doc, {
+			id: 'rooms',
+			title: 'Räume',
+			columnId: challengeColumnId,
+			authorId: 'f',
+			createdAt: 1
+		});
 		const a = addTestCard(doc, { columnId: challengeColumnId });
 		const b = addTestCard(doc, { columnId: challengeColumnId });
 		const outside = addTestCard(doc, { columnId: challengeColumnId });

@@ -13,6 +13,7 @@ import { cardsOf, type BoardContent } from '$lib/board/schema';
 import type { BoardRole } from '$lib/board/permissions';
 import type {
 	Ack,
+	AckOf,
 	BoardStatePayload,
 	ClientToServerEvents,
 	RoomHealthPayload,
@@ -82,7 +83,8 @@ export class BoardSession {
 	private persistence: IndexeddbPersistence | undefined;
 	private socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
 	/** Listeners of features kept outside the session (see `on`), attached when the socket opens. */
-	private readonly listeners: Array<(socket: Socket<ServerToClientEvents, ClientToServerEvents>) => void> = [];
+	private readonly listeners: Array<(socket: Socket<ServerToClientEvents, ClientToServerEvents>) => void> =
+		[];
 	private renderQueued = false;
 	private everOnline = false;
 
@@ -163,14 +165,15 @@ export class BoardSession {
 	command<E extends keyof ClientToServerEvents>(
 		event: E,
 		input: Parameters<ClientToServerEvents[E]>[0]
-	): Promise<Ack> {
+	): Promise<AckOf<E>> {
 		const socket = this.socket;
 		if (!socket?.connected) {
-			return Promise.resolve({ ok: false, error: { code: 'internal', message: 'offline' } });
+			const offline: Ack = { ok: false, error: { code: 'internal', message: 'offline' } };
+			return Promise.resolve(offline as AckOf<E>);
 		}
 		return new Promise((resolve) => {
 			// socket.io's typed emit cannot follow a generic event name; the event map keeps callers honest.
-			(socket.emit as (event: string, input: unknown, ack: (result: Ack) => void) => void)(
+			(socket.emit as (event: string, input: unknown, ack: (result: AckOf<E>) => void) => void)(
 				event,
 				input,
 				resolve

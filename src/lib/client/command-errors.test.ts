@@ -7,7 +7,9 @@ describe('commandErrorText', () => {
 		overwriteGetLocale(() => 'en');
 		const refused = (code: 'budget_exhausted' | 'max_per_card' | 'voting_closed') =>
 			commandErrorText({ ok: false, error: { code, message: 'server text' } });
-		expect(refused('budget_exhausted')).toBe('You have placed all your dots. Take one back to vote elsewhere.');
+		expect(refused('budget_exhausted')).toBe(
+			'You have placed all your dots. Take one back to vote elsewhere.'
+		);
 		expect(refused('max_per_card')).toBe('This card already has as many of your dots as allowed.');
 		expect(refused('voting_closed')).toBe('Voting is not open right now.');
 		overwriteGetLocale(() => 'de');

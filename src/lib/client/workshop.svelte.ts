@@ -81,7 +81,9 @@ export class Workshop {
 
 	/** The document a card lives in on this device: the board, or the participant's drafts. */
 	docOf(cardId: string): Y.Doc {
-		return this.draftsDoc && this.drafts.some((card) => card.id === cardId) ? this.draftsDoc : this.session.doc;
+		return this.draftsDoc && this.drafts.some((card) => card.id === cardId)
+			? this.draftsDoc
+			: this.session.doc;
 	}
 
 	isDraft(cardId: string): boolean {

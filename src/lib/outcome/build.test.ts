@@ -15,7 +15,12 @@ const META: OutcomeMeta = {
 	id: 'outcome-1',
 	version: 1,
 	createdAt: Date.UTC(2026, 2, 14, 18),
-	meeting: { id: 'meeting-1', title: 'Netzwerktreffen', startsAt: Date.UTC(2026, 2, 14, 16), location: 'Hamburg' },
+	meeting: {
+		id: 'meeting-1',
+		title: 'Netzwerktreffen',
+		startsAt: Date.UTC(2026, 2, 14, 16),
+		location: 'Hamburg'
+	},
 	board: { id: 'board-1', title: 'Förderung' },
 	participantCount: 12
 };
@@ -33,8 +38,18 @@ function addRecommendationColumn(doc: Y.Doc): string {
 function sampleBoard() {
 	const { doc, challengeColumnId, solutionColumnId } = newTestBoard();
 	const recommendationColumnId = addRecommendationColumn(doc);
-	createCluster(doc, { id: 'theme', title: 'Geld', columnId: challengeColumnId, authorId: 'f', createdAt: 1 });
-	const funding = addTestCard(doc, { columnId: challengeColumnId, text: 'Zu wenig Förderung', clusterId: 'theme' });
+	createCluster(doc, {
+		id: 'theme',
+		title: 'Geld',
+		columnId: challengeColumnId,
+		authorId: 'f',
+		createdAt: 1
+	});
+	const funding = addTestCard(doc, {
+		columnId: challengeColumnId,
+		text: 'Zu wenig Förderung',
+		clusterId: 'theme'
+	});
 	const rooms = addTestCard(doc, { columnId: challengeColumnId, text: 'Keine Räume', authorName: null });
 	const fund = addTestCard(doc, { columnId: solutionColumnId, text: 'Fonds für kleine Vereine' });
 	const budget = addTestCard(doc, { columnId: solutionColumnId, text: 'Bürgerhaushalt' });
@@ -61,7 +76,9 @@ describe('buildOutcome', () => {
 		]);
 		const outcome = buildOutcome(readBoard(doc), votes, META);
 
-		expect(outcome.challenges.map((challenge) => [challenge.cardId, challenge.rank, challenge.votes])).toEqual([
+		expect(
+			outcome.challenges.map((challenge) => [challenge.cardId, challenge.rank, challenge.votes])
+		).toEqual([
 			[ids.rooms, 1, 5],
 			[ids.funding, 2, 3]
 		]);
@@ -69,7 +86,9 @@ describe('buildOutcome', () => {
 		expect(outcome.clusters).toEqual([
 			{ id: 'theme', title: 'Geld', columnId: expect.any(String), cardIds: [ids.funding], votes: 4 }
 		]);
-		expect(outcome.recommendations).toEqual([{ cardId: ids.advice, votes: 0, sourceIds: ['theme', ids.fund] }]);
+		expect(outcome.recommendations).toEqual([
+			{ cardId: ids.advice, votes: 0, sourceIds: ['theme', ids.fund] }
+		]);
 		expect(outcome.totals).toEqual({ cards: 6, votes: 11 });
 		expect(outcome.ranking.map((entry) => [entry.id, entry.rank])).toEqual([
 			[ids.rooms, 1],
@@ -175,7 +194,10 @@ describe('diffOutcomes', () => {
 		expect(diff.added.map((card) => card.id)).toEqual([added]);
 		expect(diff.removed.map((card) => card.id)).toEqual([ids.loose]);
 		expect(diff.changed).toEqual([
-			expect.objectContaining({ changes: ['text'], after: expect.objectContaining({ text: 'Viel Zu wenig Förderung' }) })
+			expect.objectContaining({
+				changes: ['text'],
+				after: expect.objectContaining({ text: 'Viel Zu wenig Förderung' })
+			})
 		]);
 		expect(diff.votes).toEqual([{ id: ids.rooms, type: 'card', label: 'Keine Räume', before: 2, after: 5 }]);
 		expect(diff.clusters.renamed.map((rename) => rename.after.title)).toEqual(['Finanzen']);

@@ -60,13 +60,15 @@ export function diffOutcomes(a: OutcomeDocument, b: OutcomeDocument): OutcomeDif
 		for (const id of new Set([...before.keys(), ...after.keys()])) {
 			const was = before.get(id)?.votes ?? 0;
 			const now = after.get(id)?.votes ?? 0;
-			if (was !== now) votes.push({ id, type, label: label((after.get(id) ?? before.get(id))!), before: was, after: now });
+			if (was !== now)
+				votes.push({ id, type, label: label((after.get(id) ?? before.get(id))!), before: was, after: now });
 		}
 	};
 	compareVotes('card', beforeCards, afterCards, (card) => card.text);
 	compareVotes('cluster', beforeClusters, afterClusters, (cluster) => cluster.title);
 
-	const linkKey = (link: { solutionId: string; challengeId: string }) => `${link.solutionId}>${link.challengeId}`;
+	const linkKey = (link: { solutionId: string; challengeId: string }) =>
+		`${link.solutionId}>${link.challengeId}`;
 	const beforeLinks = new Set(a.links.map(linkKey));
 	const afterLinks = new Set(b.links.map(linkKey));
 

@@ -76,7 +76,8 @@ export async function outcomeDocx(document: OutcomeDocument, labels: OutcomeLabe
 		lines.push({ text: labels.recommendations, heading: HeadingLevel.HEADING_1 });
 		for (const { card, sources } of view.recommendations) {
 			lines.push(cardLine(card, '• '));
-			for (const source of sources) lines.push({ text: source.text, prefix: `${labels.basedOn}: `, indent: INDENT });
+			for (const source of sources)
+				lines.push({ text: source.text, prefix: `${labels.basedOn}: `, indent: INDENT });
 		}
 	}
 	if (view.notes.length > 0) {

@@ -8,7 +8,13 @@ import type { OutcomeCard, OutcomeDocument } from './format';
 import { authorOf, outcomeFacts, type OutcomeLabels } from './labels';
 import { outcomeView, textDirection, voteChart, type VoteChart } from './view';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&#39;'
+};
 
 export function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (character) => ESCAPES[character]);
@@ -68,11 +74,16 @@ svg .bar { fill: #1f4e5f; }
 `;
 
 function votes(count: number, labels: OutcomeLabels, shown: boolean): string {
-	return shown ? `<span class="votes">${escapeHtml(labels.votes(count))}</span>` : '';
+	return shown ? `<span class="votes" dir="auto">${escapeHtml(labels.votes(count))}</span>` : '';
 }
 
-function card(item: OutcomeCard, labels: OutcomeLabels, options: { rank?: number; votesShown: boolean }, extra = '') {
-	const rank = options.rank !== undefined ? `<span class="rank">${options.rank}.</span>` : '';
+function card(
+	item: OutcomeCard,
+	labels: OutcomeLabels,
+	options: { rank?: number; votesShown: boolean },
+	extra = ''
+) {
+	const rank = options.rank !== undefined ? `<span class="rank" dir="ltr">${options.rank}.</span>` : '';
 	return (
 		`<li class="item ${item.kind}" dir="${textDirection(item.text)}"><div class="row">${rank}<div class="body">${text(item.text, 'p', 'text')}` +
 		`${text(authorOf(item, labels), 'span', 'meta')}</div>${votes(item.votes, labels, options.votesShown)}</div>${extra}</li>`
@@ -86,7 +97,10 @@ export function outcomePrintHtml(document: OutcomeDocument, labels: OutcomeLabel
 	const chart = voteChart(document, { dir: labels.dir });
 	const sections: string[] = [];
 
-	if (chart) sections.push(`<section><h2>${escapeHtml(labels.voteChart)}</h2>${voteChartSvg(chart, labels.voteChart)}</section>`);
+	if (chart)
+		sections.push(
+			`<section><h2>${escapeHtml(labels.voteChart)}</h2>${voteChartSvg(chart, labels.voteChart)}</section>`
+		);
 
 	const challenges = view.challenges
 		.map((challenge) => {
@@ -98,7 +112,12 @@ export function outcomePrintHtml(document: OutcomeDocument, labels: OutcomeLabel
 						)
 						.join('')}</ul>`
 				: '';
-			return card(challenge.card, labels, { rank: shown ? challenge.rank : undefined, votesShown: shown }, solutions);
+			return card(
+				challenge.card,
+				labels,
+				{ rank: shown ? challenge.rank : undefined, votesShown: shown },
+				solutions
+			);
 		})
 		.join('');
 	sections.push(
@@ -154,7 +173,9 @@ export function outcomePrintHtml(document: OutcomeDocument, labels: OutcomeLabel
 		);
 	}
 
-	const anonymised = document.anonymisedAt ? `<p class="anonymised">${escapeHtml(labels.anonymised)}</p>` : '';
+	const anonymised = document.anonymisedAt
+		? `<p class="anonymised">${escapeHtml(labels.anonymised)}</p>`
+		: '';
 	return `<!doctype html>
 <html lang="${escapeHtml(labels.locale)}" dir="${labels.dir}">
 <head><meta charset="utf-8"><title>${escapeHtml(document.board.title)}</title><style>${STYLE}</style></head>

@@ -18,7 +18,12 @@ const LABELS: OutcomeLabels = {
 	linkedTo: 'Verknüpft mit',
 	answers: 'Antwort auf',
 	answeredBy: 'Lösungsidee',
-	kinds: { challenge: 'Herausforderung', solution: 'Lösungsidee', recommendation: 'Empfehlung', note: 'Notiz' },
+	kinds: {
+		challenge: 'Herausforderung',
+		solution: 'Lösungsidee',
+		recommendation: 'Empfehlung',
+		note: 'Notiz'
+	},
 	formatTime: (epochMs) => new Date(epochMs).toISOString(),
 	language: 'Sprache',
 	translation: (language) => `Übersetzung (${language})`,
@@ -46,7 +51,10 @@ const LABELS: OutcomeLabels = {
 
 function outcome() {
 	const { doc, challengeColumnId, solutionColumnId } = newTestBoard();
-	const challenge = addTestCard(doc, { columnId: challengeColumnId, text: '=SUM(A1) <script>alert(1)</script>' });
+	const challenge = addTestCard(doc, {
+		columnId: challengeColumnId,
+		text: '=SUM(A1) <script>alert(1)</script>'
+	});
 	const other = addTestCard(doc, { columnId: challengeColumnId, text: 'نقص التمويل' });
 	const solution = addTestCard(doc, { columnId: solutionColumnId, text: 'Mehr *Geld*; "bitte"' });
 	linkCards(doc, { solutionId: solution, challengeId: challenge, authorId: 'a', createdAt: 1 });
@@ -77,7 +85,9 @@ describe('outcome files', () => {
 
 	it('CSV: BOM, semicolons, a formula neutralised, challenges first', () => {
 		const csv = outcomeCsv(outcome(), LABELS);
-		expect(csv.startsWith('\uFEFFid;Rang;Art;Spalte;Thema;Text;Stimmen;Autor;Erstellt;Verknüpft mit\r\n')).toBe(true);
+		expect(
+			csv.startsWith('\uFEFFid;Rang;Art;Spalte;Thema;Text;Stimmen;Autor;Erstellt;Verknüpft mit\r\n')
+		).toBe(true);
 		expect(csv).toContain(";'=SUM(A1) <script>alert(1)</script>;3;");
 		expect(csv).toContain('"Mehr *Geld*; ""bitte"""');
 	});

@@ -20,8 +20,12 @@ describe('foldForSearch', () => {
 
 describe('searchQuery', () => {
 	it('quotes every word as a prefix, so nothing typed is FTS5 syntax', () => {
-		expect(searchQuery('Förderung für "Vereine" OR NOT *')).toBe('"foerderung"* "fuer"* "vereine"* "or"* "not"*');
-		expect(searchQuery('  مشكلة التمويل ')).toBe(`"${foldForSearch('مشكلة')}"* "${foldForSearch('التمويل')}"*`);
+		expect(searchQuery('Förderung für "Vereine" OR NOT *')).toBe(
+			'"foerderung"* "fuer"* "vereine"* "or"* "not"*'
+		);
+		expect(searchQuery('  مشكلة التمويل ')).toBe(
+			`"${foldForSearch('مشكلة')}"* "${foldForSearch('التمويل')}"*`
+		);
 	});
 
 	it('has no query for text without a word', () => {

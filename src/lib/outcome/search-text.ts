@@ -30,7 +30,13 @@ export function foldForSearch(text: string): string {
 		.toLowerCase()
 		.replace(/[äöüß]/g, (letter) => GERMAN.get(letter)!)
 		.replace(/[\u064A\u0649\u0643ё]/g, (letter) => VARIANTS.get(letter)!)
-		.replace(/[\u0640\u064B-\u065F\u0670]/g, '');
+		.replace(/\p{M}|\u0640/gu, (mark) => (isArabicMark(mark) ? '' : mark));
+}
+
+/** Arabic vowel marks (harakat, superscript alef) and the tatweel: written or not, the same word. */
+function isArabicMark(character: string): boolean {
+	const code = character.codePointAt(0)!;
+	return code === 0x0640 || code === 0x0670 || (code >= 0x064b && code <= 0x065f);
 }
 
 const MAX_TERMS = 12;

@@ -30,9 +30,7 @@ export interface BoardStatePayload {
  * was sent, so that every device counts down to the same moment whatever its own clock says.
  */
 export type TimerStatePayload = { durationMs: number; serverNow: number } & (
-	| { status: 'idle' }
-	| { status: 'running'; endsAt: number }
-	| { status: 'paused'; remainingMs: number }
+	{ status: 'idle' } | { status: 'running'; endsAt: number } | { status: 'paused'; remainingMs: number }
 );
 
 export interface SpotlightTarget {
@@ -51,7 +49,7 @@ export interface RoomHealthPerson {
 	id: string;
 	name: string | null;
 	role: BoardRole;
-	/** Connected now (a live socket or presence on the document). */
+	/** Connected now (a live socket or a live Yjs connection). */
 	connected: boolean;
 	/** Was connected since the server started and is not any more; when that was noticed. */
 	droppedAt: number | null;
@@ -133,7 +131,10 @@ export interface ClientToServerEvents {
 	'vote:cast': (input: { targetId: string }, ack: (result: Ack) => void) => void;
 	'vote:retract': (input: { targetId: string }, ack: (result: Ack) => void) => void;
 	'card:merge': (input: { keepId: string; mergeIds: string[] }, ack: (result: Ack) => void) => void;
-	'recommendations:add-column': (input: { title: string }, ack: (result: Ack<{ columnId: string }>) => void) => void;
+	'recommendations:add-column': (
+		input: { title: string },
+		ack: (result: Ack<{ columnId: string }>) => void
+	) => void;
 	/** Facilitators only: participant id → the organisation they gave, for the grouped view. */
 	'organisations:list': (
 		input: Record<string, never>,
@@ -154,6 +155,11 @@ export interface ClientToServerEvents {
 		ack: (result: Ack<{ reverted: number }>) => void
 	) => void;
 }
+
+/** The acknowledgement a command answers with. */
+export type AckOf<E extends keyof ClientToServerEvents> = Parameters<
+	Parameters<ClientToServerEvents[E]>[1]
+>[0];
 
 /** A participant as facilitators see them when moderating. */
 export interface ParticipantSummary {

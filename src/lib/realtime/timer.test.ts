@@ -17,7 +17,10 @@ describe('timer transitions', () => {
 		const running = startTimer(60_000, T0);
 		expect(running).toEqual({ status: 'running', durationMs: 60_000, endsAt: T0 + 60_000 });
 		const paused = pauseTimer(running, T0 + 20_000);
-		expect(paused).toEqual({ ok: true, timer: { status: 'paused', durationMs: 60_000, remainingMs: 40_000 } });
+		expect(paused).toEqual({
+			ok: true,
+			timer: { status: 'paused', durationMs: 60_000, remainingMs: 40_000 }
+		});
 		const resumed = resumeTimer(paused.ok ? paused.timer : undefined, T0 + 100_000);
 		expect(resumed).toEqual({
 			ok: true,
@@ -37,9 +40,10 @@ describe('timer transitions', () => {
 			ok: true,
 			timer: { status: 'running', durationMs: 90_000, endsAt: T0 + 90_000 }
 		});
-		expect(
-			extendTimer({ status: 'paused', durationMs: 60_000, remainingMs: 5_000 }, 60_000, T0)
-		).toEqual({ ok: true, timer: { status: 'paused', durationMs: 120_000, remainingMs: 65_000 } });
+		expect(extendTimer({ status: 'paused', durationMs: 60_000, remainingMs: 5_000 }, 60_000, T0)).toEqual({
+			ok: true,
+			timer: { status: 'paused', durationMs: 120_000, remainingMs: 65_000 }
+		});
 		// Run out two minutes ago: the minute added starts now.
 		expect(extendTimer(startTimer(60_000, T0), 60_000, T0 + 180_000)).toEqual({
 			ok: true,

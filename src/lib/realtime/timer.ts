@@ -32,12 +32,18 @@ export function startTimer(durationMs: number, now: number): Timer {
 export function pauseTimer(timer: Timer | undefined, now: number): TimerResult {
 	if (timer?.status !== 'running') return conflict('The timer is not running.');
 	if (timer.endsAt <= now) return conflict('The timer has already run out.');
-	return { ok: true, timer: { status: 'paused', durationMs: timer.durationMs, remainingMs: timer.endsAt - now } };
+	return {
+		ok: true,
+		timer: { status: 'paused', durationMs: timer.durationMs, remainingMs: timer.endsAt - now }
+	};
 }
 
 export function resumeTimer(timer: Timer | undefined, now: number): TimerResult {
 	if (timer?.status !== 'paused') return conflict('The timer is not paused.');
-	return { ok: true, timer: { status: 'running', durationMs: timer.durationMs, endsAt: now + timer.remainingMs } };
+	return {
+		ok: true,
+		timer: { status: 'running', durationMs: timer.durationMs, endsAt: now + timer.remainingMs }
+	};
 }
 
 /** Adds time; a timer that has run out starts again from now with the added time. */

@@ -54,7 +54,13 @@ export function boardAccess(db: Db, identity: Identity, board: Board): BoardAcce
 		// A removed participant stays out, whatever link they open.
 		if (participant?.removed) return null;
 		if (participant) {
-			return { board, role: participant.role, actorId: participant.id, actorName: participant.name, owner: false };
+			return {
+				board,
+				role: participant.role,
+				actorId: participant.id,
+				actorName: participant.name,
+				owner: false
+			};
 		}
 		const viewerId = shareLinks.viewerOn(db, identity.deviceHash, board.id);
 		if (viewerId) return { board, role: 'viewer', actorId: viewerId, actorName: null, owner: false };

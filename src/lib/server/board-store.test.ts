@@ -104,10 +104,7 @@ describe('BoardStore', () => {
 		expect(store.updatesSinceSnapshot(boardId)).toBe(0);
 		// The rows stay (for undo); the snapshot's last_seq marks them folded.
 		expect(db.prepare('SELECT COUNT(*) AS n FROM board_updates').get()).toEqual({ n: updates.length + 1 });
-		expect(store.history(boardId).map((entry) => entry.actorId)).toEqual([
-			null,
-			...updates.map(() => 'p1')
-		]);
+		expect(store.history(boardId).map((entry) => entry.actorId)).toEqual([null, ...updates.map(() => 'p1')]);
 		const afterCompaction = loaded(boardId);
 		expect(afterCompaction.updatesSinceSnapshot).toBe(0);
 		expect(readBoard(afterCompaction.doc)).toEqual(readBoard(doc));

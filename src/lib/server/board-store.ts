@@ -96,6 +96,21 @@ export class BoardStore {
 	}
 
 	/**
+	 * Replaces the board's whole log by one entry holding `doc` as it is now, which
+	 * also becomes the snapshot: for boards past their retention date, whose earlier
+	 * states (with people's names in them) must not survive, not even for undo.
+	 */
+	replaceHistory(boardId: string, doc: Y.Doc): void {
+		const state = Y.encodeStateAsUpdate(doc);
+		this.db.transaction(() => {
+			const now = Date.now();
+			this.db.prepare('DELETE FROM board_updates WHERE board_id = ?').run(boardId);
+			const { lastInsertRowid } = this.insertUpdate.run(boardId, state, null, now);
+			this.upsertSnapshot.run(boardId, state, Number(lastInsertRowid), now);
+		})();
+	}
+
+	/**
 	 * Every update ever stored for the board, oldest first, with its sender:
 	 * replayed in order they rebuild the document including everything deleted since.
 	 */

@@ -14,8 +14,8 @@ export interface LiveBoards {
 	/** Closes these identities' live connections to the board at once: their access was taken back. */
 	disconnectActors(boardId: string, actorIds: readonly string[]): void;
 	/**
-	 * Applies a change made by the server (stored and sent like any edit), then folds
-	 * the board's log into a snapshot so that the values it overwrote are gone from storage.
+	 * Applies a change made by the server (sent like any edit), then replaces the
+	 * board's stored history by the result, so that the values it overwrote are gone from storage.
 	 */
 	rewriteDoc(boardId: string, change: (doc: Y.Doc) => void): void;
 	/** Closes every live connection to a board that was deleted and forgets its document unsaved. */

@@ -18,8 +18,7 @@ export interface OutcomeAccess {
 }
 
 export type OutcomeAccessResult =
-	| { ok: true; access: OutcomeAccess }
-	| { ok: false; reason: 'not_found' | 'unauthenticated' | 'forbidden' };
+	{ ok: true; access: OutcomeAccess } | { ok: false; reason: 'not_found' | 'unauthenticated' | 'forbidden' };
 
 export function resolveOutcomeAccess(db: Db, identity: Identity, outcomeId: string): OutcomeAccessResult {
 	if (!identity.user && !identity.deviceHash) return { ok: false, reason: 'unauthenticated' };

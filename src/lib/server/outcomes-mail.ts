@@ -21,8 +21,7 @@ const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTim
 
 interface SmtpSettings {
 	transport:
-		| { url: string }
-		| { host: string; port: number; secure: boolean; auth?: { user: string; pass: string } };
+		{ url: string } | { host: string; port: number; secure: boolean; auth?: { user: string; pass: string } };
 	from: string;
 }
 

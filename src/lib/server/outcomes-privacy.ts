@@ -17,10 +17,6 @@ import type { OutcomeDocument } from '../outcome/format';
 /** How often the server looks for meetings whose retention date has passed. */
 export const RETENTION_CHECK_MS = 60 * 60 * 1000;
 
-function tableExists(db: Db, name: string): boolean {
-	return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
-}
-
 function anonymiseStoredOutcome(db: Db, outcomeId: string, now: number): void {
 	const row = outcomes.read(db, outcomeId);
 	const state = outcomes.readYjsState(db, outcomeId);
@@ -50,7 +46,6 @@ export function applyRetention(context: AppContext, now = Date.now()): string[] 
 		)
 		.all(now) as Array<{ id: string; anonymisedAt: number | null }>;
 	const changed: string[] = [];
-	const hasDrafts = tableExists(db, 'board_drafts');
 	for (const meeting of expired) {
 		const boardIds = boards.listByMeeting(db, meeting.id).map((board) => board.id);
 		const ids = JSON.stringify(boardIds);
@@ -59,8 +54,9 @@ export function applyRetention(context: AppContext, now = Date.now()): string[] 
 				.prepare('DELETE FROM participants WHERE board_id IN (SELECT value FROM json_each(?))')
 				.run(ids).changes;
 			// Unrevealed private cards carry their authors' names too.
-			if (hasDrafts) db.prepare('DELETE FROM board_drafts WHERE board_id IN (SELECT value FROM json_each(?))').run(ids);
-			for (const outcome of outcomes.listNotAnonymised(db, meeting.id)) anonymiseStoredOutcome(db, outcome.id, now);
+			db.prepare('DELETE FROM board_drafts WHERE board_id IN (SELECT value FROM json_each(?))').run(ids);
+			for (const outcome of outcomes.listNotAnonymised(db, meeting.id))
+				anonymiseStoredOutcome(db, outcome.id, now);
 			db.prepare('UPDATE meetings SET anonymised_at = ? WHERE id = ?').run(now, meeting.id);
 			return people;
 		})();
@@ -72,7 +68,11 @@ export function applyRetention(context: AppContext, now = Date.now()): string[] 
 }
 
 /** Starts the hourly retention run (and one right away); returns the function that stops it. */
-export function startRetention(context: AppContext, onError: (error: unknown) => void, intervalMs = RETENTION_CHECK_MS): () => void {
+export function startRetention(
+	context: AppContext,
+	onError: (error: unknown) => void,
+	intervalMs = RETENTION_CHECK_MS
+): () => void {
 	const run = () => {
 		try {
 			applyRetention(context);

@@ -14,7 +14,9 @@ const Moment = (end: boolean) =>
 			v.trim(),
 			v.transform((value) => {
 				if (value === '') return undefined;
-				return DAY.test(value) ? Date.parse(`${value}T${end ? '23:59:59.999' : '00:00:00.000'}Z`) : Date.parse(value);
+				return DAY.test(value)
+					? Date.parse(`${value}T${end ? '23:59:59.999' : '00:00:00.000'}Z`)
+					: Date.parse(value);
 			}),
 			v.check((value) => value === undefined || !Number.isNaN(value))
 		)

@@ -20,8 +20,7 @@ import { buildOutcome } from '../outcome/build';
 import type { OutcomeDocument } from '../outcome/format';
 
 export type FinishResult =
-	| { ok: true; outcome: outcomes.OutcomeSummary }
-	| { ok: false; code: 'not_found' | 'conflict' };
+	{ ok: true; outcome: outcomes.OutcomeSummary } | { ok: false; code: 'not_found' | 'conflict' };
 
 /** Dots per card and cluster on the board as it is now. */
 function voteCounts(db: Db, boardId: string, content: BoardContent): Map<string, number> {

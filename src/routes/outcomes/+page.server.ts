@@ -3,7 +3,7 @@ import { appContext } from '$lib/server/context';
 import * as meetings from '$lib/server/repositories/meetings';
 import * as outcomes from '$lib/server/repositories/outcomes';
 
-/** Every meeting of the facilitator over time, newest first, with the outcomes of its boards. */
+/** Every meeting of the facilitator over time, newest first, by year, with the outcomes of its boards. */
 export function load({ locals, url }) {
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
 	const { db } = appContext();
@@ -12,21 +12,32 @@ export function load({ locals, url }) {
 		db,
 		list.map((meeting) => meeting.id)
 	);
-	return {
-		meetings: list.map((meeting) => {
-			const own = results.filter((outcome) => outcome.meetingId === meeting.id);
-			const boards = [...new Set(own.map((outcome) => outcome.boardId))].map((boardId) => {
-				const versions = own.filter((outcome) => outcome.boardId === boardId);
-				return { id: boardId, title: versions[0].boardTitle, latest: versions[0], versionCount: versions.length };
-			});
+	const entries = list.map((meeting) => {
+		const own = results.filter((outcome) => outcome.meetingId === meeting.id);
+		const boards = [...new Set(own.map((outcome) => outcome.boardId))].map((boardId) => {
+			const versions = own.filter((outcome) => outcome.boardId === boardId);
 			return {
-				id: meeting.id,
-				title: meeting.title,
-				location: meeting.location,
-				date: meeting.startsAt ?? meeting.createdAt,
-				dated: meeting.startsAt !== null,
-				boards
+				id: boardId,
+				title: versions[0].boardTitle,
+				latest: versions[0],
+				versionCount: versions.length
 			};
-		})
-	};
+		});
+		return {
+			id: meeting.id,
+			title: meeting.title,
+			location: meeting.location,
+			date: meeting.startsAt ?? meeting.createdAt,
+			dated: meeting.startsAt !== null,
+			boards
+		};
+	});
+	// Newest year first; within a year, the meetings keep their order (newest first).
+	const years: Array<{ year: number; meetings: typeof entries }> = [];
+	for (const meeting of entries) {
+		const year = new Date(meeting.date).getUTCFullYear();
+		if (years.at(-1)?.year !== year) years.push({ year, meetings: [] });
+		years.at(-1)!.meetings.push(meeting);
+	}
+	return { empty: entries.length === 0, years };
 }

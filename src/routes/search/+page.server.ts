@@ -15,7 +15,9 @@ export function load({ locals, url }) {
 		to: url.searchParams.get('to') ?? ''
 	};
 	const searched = url.searchParams.has('q');
-	const found = searched ? searchOutcomes(db, url.searchParams, { userId: user?.id ?? null, deviceHash }) : null;
+	const found = searched
+		? searchOutcomes(db, url.searchParams, { userId: user?.id ?? null, deviceHash })
+		: null;
 	return {
 		values,
 		searched,

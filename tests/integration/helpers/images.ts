@@ -114,7 +114,10 @@ export function decodeGreyPng(png: Buffer): GreyImage {
  * reference's ink (dark pixels) that is clearly different now — near 0 for the
  * same glyphs anti-aliased a little differently, large for other glyphs or layout.
  */
-export function compareImages(actual: GreyImage, reference: GreyImage): { sameSize: boolean; inkChanged: number } {
+export function compareImages(
+	actual: GreyImage,
+	reference: GreyImage
+): { sameSize: boolean; inkChanged: number } {
 	if (actual.width !== reference.width || actual.height !== reference.height) {
 		return { sameSize: false, inkChanged: 1 };
 	}

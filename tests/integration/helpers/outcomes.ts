@@ -10,7 +10,14 @@ import { createCluster, moveCardToCluster } from '../../../src/lib/board/cluster
 import { addCard } from '../../../src/lib/board/cards';
 import { newId } from '../../../src/lib/board/ids';
 import { columnsOf } from '../../../src/lib/board/schema';
-import { expectStatus, facilitatorWithBoard, join, type BoardJson, type Facilitator, type Participant } from './flows';
+import {
+	expectStatus,
+	facilitatorWithBoard,
+	join,
+	type BoardJson,
+	type Facilitator,
+	type Participant
+} from './flows';
 import { findCard, writeCard } from './board';
 import { connectSynced, waitFor, type YjsClient } from './yjs';
 import { connectSocket, type BoardSocketClient } from './socket';
@@ -39,7 +46,11 @@ export interface Workshop {
 	close(): void;
 }
 
-export async function command(client: BoardSocketClient, event: string, payload: unknown = {}): Promise<void> {
+export async function command(
+	client: BoardSocketClient,
+	event: string,
+	payload: unknown = {}
+): Promise<void> {
 	const ack = await client.emit(event, payload);
 	expect(ack, `${event}: ${JSON.stringify(ack)}`).toMatchObject({ ok: true });
 }
@@ -78,16 +89,32 @@ export async function runWorkshop(server: RunningServer): Promise<Workshop> {
 	await clients.amira.flush();
 	await clients.boris.flush();
 	await clients.anonymous.flush();
-	await waitFor(() => findCard(clients.facilitator.doc, ids.fund) && findCard(clients.facilitator.doc, ids.funding), 'cards at the facilitator');
+	await waitFor(
+		() => findCard(clients.facilitator.doc, ids.fund) && findCard(clients.facilitator.doc, ids.funding),
+		'cards at the facilitator'
+	);
 	await waitFor(() => findCard(clients.boris.doc, ids.funding), 'the challenge at Boris');
-	expect(linkCards(clients.boris.doc, { solutionId: ids.fund, challengeId: ids.funding, authorId: boris.id, createdAt: Date.now() })).toBe(true);
+	expect(
+		linkCards(clients.boris.doc, {
+			solutionId: ids.fund,
+			challengeId: ids.funding,
+			authorId: boris.id,
+			createdAt: Date.now()
+		})
+	).toBe(true);
 	await clients.boris.flush();
 
 	// The facilitator groups, adds a recommendation column and writes a recommendation drawn from the theme.
 	const doc = clients.facilitator.doc;
 	await waitFor(() => doc.getMap('links').size === 1, 'the link at the facilitator');
 	ids.cluster = newId();
-	createCluster(doc, { id: ids.cluster, title: TEXTS.cluster, columnId: null, authorId: me.id, createdAt: Date.now() });
+	createCluster(doc, {
+		id: ids.cluster,
+		title: TEXTS.cluster,
+		columnId: null,
+		authorId: me.id,
+		createdAt: Date.now()
+	});
 	moveCardToCluster(doc, ids.funding, ids.cluster);
 	moveCardToCluster(doc, ids.arabic, ids.cluster);
 	const column = new Y.Map<unknown>();
@@ -142,8 +169,12 @@ export async function runWorkshop(server: RunningServer): Promise<Workshop> {
 	};
 }
 
-export async function finish(workshop: Workshop): Promise<{ id: string; version: number; createdAt: string; boardId: string }> {
-	const response = await workshop.facilitator.device.post(`/api/v1/boards/${workshop.facilitator.board.id}/finish`);
+export async function finish(
+	workshop: Workshop
+): Promise<{ id: string; version: number; createdAt: string; boardId: string }> {
+	const response = await workshop.facilitator.device.post(
+		`/api/v1/boards/${workshop.facilitator.board.id}/finish`
+	);
 	expectStatus(response, 201);
 	return response.body.outcome;
 }

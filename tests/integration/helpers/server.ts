@@ -39,13 +39,17 @@ export interface RunningServer {
 }
 
 const children = new Set<ChildProcess>();
-// A failed test must not leave servers behind.
+const tempDirs = new Set<string>();
+// A failed test must not leave servers behind; the data directories go with the test process.
 process.once('exit', () => {
 	for (const child of children) child.kill('SIGKILL');
+	for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 export function makeTempDir(prefix = 'wedo-it-'): string {
-	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+	tempDirs.add(dir);
+	return dir;
 }
 
 function childEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -81,11 +85,22 @@ function spawnServer(dataDir: string, env?: Record<string, string>): Spawned {
 	const child = spawn(process.execPath, ['scripts/start.js'], {
 		cwd: PROJECT_ROOT,
 		env: childEnv(dataDir, env),
-		stdio: ['ignore', 'pipe', 'pipe']
+		stdio: ['ignore', 'pipe', 'pipe'],
+		// Its own process group, so that a build it starts can be stopped with it.
+		detached: true
 	});
 	children.add(child);
 	let output = '';
-	child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+	let stopped = false;
+	child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+		output += chunk;
+		// build/ vanished after we looked (someone runs `vite build`): start.js would build
+		// too, racing the other build. Stop it; the caller waits for the build and retries.
+		if (!stopped && output.includes(NO_BUILD) && child.pid) {
+			stopped = true;
+			process.kill(-child.pid, 'SIGKILL');
+		}
+	});
 	child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
 	const exited = new Promise<ExitResult>((resolve) => {
 		child.once('exit', (code, signal) => {
@@ -110,11 +125,15 @@ function portFrom(output: string): number | undefined {
 	return undefined;
 }
 
+/** What scripts/start.js prints before it builds. */
+const NO_BUILD = 'No build found';
+
 /** The process died because build/ vanished under it (a `vite build` running alongside); worth a retry. */
 class BuildChangedError extends Error {}
 
 function buildVanished(output: string): boolean {
 	return (
+		output.includes(NO_BUILD) ||
 		/(ERR_MODULE_NOT_FOUND|ENOENT)[^\n]*[\\/]build[\\/]/.test(output) ||
 		/[\\/]build[\\/]\S*'? imported from/.test(output)
 	);
@@ -180,11 +199,17 @@ export async function runUntilExit(
 	options: StartOptions & { timeoutMs?: number } = {}
 ): Promise<ExitResult & { output: string }> {
 	const dataDir = options.dataDir ?? makeTempDir();
-	await waitForBuild();
-	const { child, output, exited } = spawnServer(dataDir, options.env);
 	const timeoutMs = options.timeoutMs ?? START_TIMEOUT_MS;
-	const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-	const result = await exited;
-	clearTimeout(timer);
-	return { ...result, output: output() };
+	for (let attempt = 1; ; attempt++) {
+		await waitForBuild();
+		const { child, output, exited } = spawnServer(dataDir, options.env);
+		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+		const result = await exited;
+		clearTimeout(timer);
+		if (buildVanished(output()) && attempt < 3) {
+			await new Promise((resolve) => setTimeout(resolve, 3000));
+			continue;
+		}
+		return { ...result, output: output() };
+	}
 }

@@ -46,8 +46,8 @@ export function connectSocket(
 	return new Promise((resolve, reject) => {
 		const timer = setTimeout(() => {
 			socket.close();
-			reject(new Error('no session:welcome and board:state within 5 s'));
-		}, 5000);
+			reject(new Error('no session:welcome and board:state within 10 s'));
+		}, 10_000);
 		let welcome: Welcome | undefined;
 		const ready = () => {
 			if (!welcome || states.length === 0) return;
@@ -58,7 +58,7 @@ export function connectSocket(
 				states,
 				emit: (event, payload) =>
 					new Promise<Ack>((resolveAck, rejectAck) => {
-						socket.timeout(5000).emit(event, payload, (error: Error | null, ack: Ack) => {
+						socket.timeout(10_000).emit(event, payload, (error: Error | null, ack: Ack) => {
 							if (error) rejectAck(error);
 							else resolveAck(ack);
 						});
@@ -85,8 +85,8 @@ export function connectError(server: RunningServer, boardId: unknown, cookie?: s
 	return new Promise((resolve, reject) => {
 		const timer = setTimeout(() => {
 			socket.close();
-			reject(new Error('neither connected nor refused within 5 s'));
-		}, 5000);
+			reject(new Error('neither connected nor refused within 10 s'));
+		}, 10_000);
 		socket.on('connect', () => {
 			clearTimeout(timer);
 			socket.close();

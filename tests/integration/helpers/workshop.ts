@@ -7,7 +7,13 @@ import { expect } from 'vitest';
 import type { Ack } from '../../../src/lib/realtime/events';
 import { DEFAULT_PLAN, type Phase } from '../../../src/lib/board/phases';
 import { Device } from './http';
-import { expectStatus, facilitatorWithBoard, type BoardJson, type Facilitator, type Participant } from './flows';
+import {
+	expectStatus,
+	facilitatorWithBoard,
+	type BoardJson,
+	type Facilitator,
+	type Participant
+} from './flows';
 import { connectSocket, type BoardSocketClient } from './socket';
 import type { RunningServer } from './server';
 import { waitFor } from './yjs';
@@ -91,4 +97,12 @@ export async function workshop(server: RunningServer): Promise<Workshop> {
 	const facilitator = await facilitatorWithBoard(server);
 	const facilitatorSocket = await connectRecording(server, facilitator.board.id, facilitator.device.cookie);
 	return { facilitator, board: facilitator.board, facilitatorSocket };
+}
+
+/** Closes socket.io clients and destroys Yjs clients a test opened. */
+export function closeAll(clients: ReadonlyArray<{ close(): void } | { destroy(): void }>): void {
+	for (const client of clients) {
+		if ('destroy' in client) client.destroy();
+		else client.close();
+	}
 }

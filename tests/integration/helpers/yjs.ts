@@ -77,7 +77,7 @@ export function connectYjs(server: RunningServer, boardId: string, cookie?: stri
 		if (event) closeCodes.push(event.code);
 	});
 
-	function closed(timeoutMs = 5000): Promise<number> {
+	function closed(timeoutMs = 10_000): Promise<number> {
 		if (!provider.wsconnected && !provider.wsconnecting && closeCodes.length > 0) {
 			return Promise.resolve(closeCodes[closeCodes.length - 1]);
 		}
@@ -117,7 +117,7 @@ export function connectYjs(server: RunningServer, boardId: string, cookie?: stri
 		});
 	}
 
-	async function flush(timeoutMs = 5000): Promise<void> {
+	async function flush(timeoutMs = 10_000): Promise<void> {
 		const ws = provider.ws;
 		if (!ws || !provider.wsconnected) throw new Error('flush: not connected');
 		const before = step2Received;
@@ -183,7 +183,7 @@ export function rawConnect(
 	cookie?: string,
 	options: { send?: Uint8Array[]; timeoutMs?: number } = {}
 ): Promise<RawOutcome> {
-	const timeoutMs = options.timeoutMs ?? 5000;
+	const timeoutMs = options.timeoutMs ?? 10_000;
 	return new Promise((resolve, reject) => {
 		const ws = new WebSocket(`${server.wsUrl}/yjs/${boardId}`, cookie ? { headers: { cookie } } : {});
 		const messages: Uint8Array[] = [];
@@ -226,7 +226,7 @@ export function sleep(ms: number): Promise<void> {
 export async function waitFor<T>(
 	check: () => T | undefined | null | false,
 	what = 'condition',
-	timeoutMs = 5000
+	timeoutMs = 10_000
 ): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {

@@ -27,7 +27,12 @@ const content: BoardContent = {
 		{ id: 'c', title: 'C', kind: 'challenge' },
 		{ id: 's', title: 'S', kind: 'solution' }
 	],
-	cards: [card('c1', 'c', 'rooms'), card('c2', 'c', null), card('c3', 'c', 'money'), card('s1', 's', 'loose')],
+	cards: [
+		card('c1', 'c', 'rooms'),
+		card('c2', 'c', null),
+		card('c3', 'c', 'money'),
+		card('s1', 's', 'loose')
+	],
 	links: [],
 	clusters: [cluster('rooms', 'c'), cluster('money', 'c'), cluster('loose', null), cluster('empty', 's')]
 };

@@ -137,5 +137,9 @@ export function rename(db: Db, id: string, title: string): void {
 
 /** A finished board is read-only for everyone; see src/lib/server/outcomes.ts. */
 export function setFinished(db: Db, id: string, finished: boolean): void {
-	db.prepare('UPDATE boards SET finished = ?, updated_at = ? WHERE id = ?').run(finished ? 1 : 0, Date.now(), id);
+	db.prepare('UPDATE boards SET finished = ?, updated_at = ? WHERE id = ?').run(
+		finished ? 1 : 0,
+		Date.now(),
+		id
+	);
 }

@@ -31,8 +31,7 @@ export function create(db: Db, outcomeId: string, purpose: SharePurpose): { shar
 
 export function readByToken(db: Db, token: string): Share | undefined {
 	return db.prepare(`SELECT ${COLUMNS} FROM outcome_shares WHERE token_hash = ?`).get(hashToken(token)) as
-		| Share
-		| undefined;
+		Share | undefined;
 }
 
 export function listByOutcome(db: Db, outcomeId: string): Share[] {
@@ -44,9 +43,7 @@ export function listByOutcome(db: Db, outcomeId: string): Share[] {
 /** Revokes a link of this outcome; false when there is no such link. Revoking twice keeps the first date. */
 export function revoke(db: Db, outcomeId: string, shareId: string): boolean {
 	const result = db
-		.prepare(
-			'UPDATE outcome_shares SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND outcome_id = ?'
-		)
+		.prepare('UPDATE outcome_shares SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND outcome_id = ?')
 		.run(Date.now(), shareId, outcomeId);
 	return result.changes === 1;
 }

@@ -56,8 +56,7 @@ export function read(db: Db, id: string): OutcomeRow | undefined {
 
 export function readYjsState(db: Db, id: string): Uint8Array | undefined {
 	const row = db.prepare('SELECT yjs_state AS state FROM outcomes WHERE id = ?').get(id) as
-		| { state: Buffer }
-		| undefined;
+		{ state: Buffer } | undefined;
 	return row && new Uint8Array(row.state);
 }
 
@@ -104,7 +103,13 @@ export function listNotAnonymised(db: Db, meetingId: string): Array<{ id: string
 		.all(meetingId) as Array<{ id: string }>;
 }
 
-export function replaceAnonymised(db: Db, id: string, document: string, yjsState: Uint8Array, at: number): void {
+export function replaceAnonymised(
+	db: Db,
+	id: string,
+	document: string,
+	yjsState: Uint8Array,
+	at: number
+): void {
 	db.prepare('UPDATE outcomes SET document = ?, yjs_state = ?, anonymised_at = ? WHERE id = ?').run(
 		document,
 		yjsState,

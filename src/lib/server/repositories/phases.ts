@@ -7,9 +7,13 @@ import type { Phase } from '../../board/phases';
  * for readers that know only the phase (the JSON API, exports).
  */
 export function setPlan(db: Db, boardId: string, plan: readonly Phase[], index: number): void {
-	db.prepare(
-		'UPDATE boards SET phase_plan = ?, phase_index = ?, phase = ?, updated_at = ? WHERE id = ?'
-	).run(JSON.stringify(plan), index, plan[index], Date.now(), boardId);
+	db.prepare('UPDATE boards SET phase_plan = ?, phase_index = ?, phase = ?, updated_at = ? WHERE id = ?').run(
+		JSON.stringify(plan),
+		index,
+		plan[index],
+		Date.now(),
+		boardId
+	);
 }
 
 /** Moves to step `index` of the current plan, which begins now. */

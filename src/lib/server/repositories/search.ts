@@ -24,8 +24,7 @@ export interface SearchHit {
 
 /** Who is searching: a facilitator sees their meetings, a device the boards it joined, a share link its outcome. */
 export type SearchScope =
-	| { userId: string | null; deviceHash: string | null; outcomeId?: undefined }
-	| { outcomeId: string };
+	{ userId: string | null; deviceHash: string | null; outcomeId?: undefined } | { outcomeId: string };
 
 export interface SearchFilters {
 	meetingId?: string;
@@ -57,7 +56,9 @@ export function search(db: Db, query: string, scope: SearchScope, filters: Searc
 		// A share link names one version: that one is searched, whether or not it is the latest.
 		conditions.push('o.id = @outcomeId');
 	} else {
-		conditions.push('o.version = (SELECT MAX(version) FROM outcomes latest WHERE latest.board_id = o.board_id)');
+		conditions.push(
+			'o.version = (SELECT MAX(version) FROM outcomes latest WHERE latest.board_id = o.board_id)'
+		);
 		conditions.push(`(m.owner_id = @userId OR EXISTS (
 			SELECT 1 FROM participants p WHERE p.board_id = b.id AND p.device_hash = @deviceHash AND p.removed = 0))`);
 	}

@@ -22,8 +22,7 @@ export function setEmail(db: Db, participantId: string, email: string | null): v
 
 export function emailOf(db: Db, participantId: string): string | null {
 	const row = db.prepare('SELECT email FROM participants WHERE id = ?').get(participantId) as
-		| { email: string | null }
-		| undefined;
+		{ email: string | null } | undefined;
 	return row?.email ?? null;
 }
 

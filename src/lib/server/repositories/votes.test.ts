@@ -18,7 +18,12 @@ beforeAll(() => {
 	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wedo-votes-'));
 	db = openDatabase(path.join(dir, 'wedo.sqlite'));
 	const user = users.create(db, { email: 'f@example.org', name: 'F', passwordHash: 'x' })!;
-	meetingId = meetings.create(db, user.id, { title: 'T', startsAt: null, location: null, description: null }).id;
+	meetingId = meetings.create(db, user.id, {
+		title: 'T',
+		startsAt: null,
+		location: null,
+		description: null
+	}).id;
 });
 
 afterAll(() => {
@@ -37,7 +42,8 @@ function boardWithVoting(settings: Partial<VoteSettings> = {}) {
 		...settings
 	});
 	const person = (name: string, organisation: string | null) =>
-		participants.join(db, { boardId: board.id, deviceHash: name, name, organisation, role: 'participant' }).id;
+		participants.join(db, { boardId: board.id, deviceHash: name, name, organisation, role: 'participant' })
+			.id;
 	return { boardId: board.id, person };
 }
 
@@ -52,7 +58,8 @@ describe('votes repository', () => {
 	it('enforces the budget and the maximum per card', () => {
 		const { boardId, person } = boardWithVoting();
 		const amira = person('amira', null);
-		const cast = (targetId: string) => votes.cast(db, { boardId, voterId: amira, targetId, liveTargets: live });
+		const cast = (targetId: string) =>
+			votes.cast(db, { boardId, voterId: amira, targetId, liveTargets: live });
 		expect(cast('a')).toEqual({ ok: true });
 		expect(cast('a')).toEqual({ ok: true });
 		expect(cast('a')).toEqual({ ok: false, reason: 'max_per_card' });
@@ -67,9 +74,12 @@ describe('votes repository', () => {
 	it('frees dots placed on cards that no longer exist', () => {
 		const { boardId, person } = boardWithVoting();
 		const amira = person('amira2', null);
-		for (const targetId of ['a', 'b', 'c']) votes.cast(db, { boardId, voterId: amira, targetId, liveTargets: live });
+		for (const targetId of ['a', 'b', 'c'])
+			votes.cast(db, { boardId, voterId: amira, targetId, liveTargets: live });
 		const withoutC = new Set(['a', 'b']);
-		expect(votes.cast(db, { boardId, voterId: amira, targetId: 'a', liveTargets: withoutC })).toEqual({ ok: true });
+		expect(votes.cast(db, { boardId, voterId: amira, targetId: 'a', liveTargets: withoutC })).toEqual({
+			ok: true
+		});
 		expect(votes.totals(db, boardId, withoutC)).toEqual({ a: 2, b: 1 });
 	});
 

@@ -123,47 +123,53 @@ export function cast(
 	db: Db,
 	input: { boardId: string; voterId: string; targetId: string; liveTargets: ReadonlySet<string> }
 ): CastResult {
-	return db.transaction((): CastResult => {
-		const settings = readSettings(db, input.boardId);
-		const holder = budgetHolder(db, input.boardId, input.voterId, settings.perOrganisation);
-		let used = 0;
-		let onTarget = 0;
-		for (const row of votesOf(db, input.boardId, holder)) {
-			if (!input.liveTargets.has(row.targetId)) continue;
-			used += row.count;
-			if (row.targetId === input.targetId) onTarget += row.count;
-		}
-		const refusal = checkCast(settings, used, onTarget);
-		if (refusal) return { ok: false, reason: refusal };
-		db.prepare(
-			`INSERT INTO votes (board_id, voter_id, target_id, count) VALUES (?, ?, ?, 1)
+	return db
+		.transaction((): CastResult => {
+			const settings = readSettings(db, input.boardId);
+			const holder = budgetHolder(db, input.boardId, input.voterId, settings.perOrganisation);
+			let used = 0;
+			let onTarget = 0;
+			for (const row of votesOf(db, input.boardId, holder)) {
+				if (!input.liveTargets.has(row.targetId)) continue;
+				used += row.count;
+				if (row.targetId === input.targetId) onTarget += row.count;
+			}
+			const refusal = checkCast(settings, used, onTarget);
+			if (refusal) return { ok: false, reason: refusal };
+			db.prepare(
+				`INSERT INTO votes (board_id, voter_id, target_id, count) VALUES (?, ?, ?, 1)
 			 ON CONFLICT (board_id, voter_id, target_id) DO UPDATE SET count = count + 1`
-		).run(input.boardId, input.voterId, input.targetId);
-		return { ok: true };
-	}).immediate();
+			).run(input.boardId, input.voterId, input.targetId);
+			return { ok: true };
+		})
+		.immediate();
 }
 
 /** Takes back one of the voter's own dots; false when they have none there. */
 export function retract(db: Db, boardId: string, voterId: string, targetId: string): boolean {
-	return db.transaction(() => {
-		const changed = db
-			.prepare(
-				'UPDATE votes SET count = count - 1 WHERE board_id = ? AND voter_id = ? AND target_id = ? AND count > 1'
-			)
-			.run(boardId, voterId, targetId).changes;
-		if (changed > 0) return true;
-		return (
-			db
-				.prepare('DELETE FROM votes WHERE board_id = ? AND voter_id = ? AND target_id = ? AND count = 1')
-				.run(boardId, voterId, targetId).changes > 0
-		);
-	}).immediate();
+	return db
+		.transaction(() => {
+			const changed = db
+				.prepare(
+					'UPDATE votes SET count = count - 1 WHERE board_id = ? AND voter_id = ? AND target_id = ? AND count > 1'
+				)
+				.run(boardId, voterId, targetId).changes;
+			if (changed > 0) return true;
+			return (
+				db
+					.prepare('DELETE FROM votes WHERE board_id = ? AND voter_id = ? AND target_id = ? AND count = 1')
+					.run(boardId, voterId, targetId).changes > 0
+			);
+		})
+		.immediate();
 }
 
 /** Dots per card or cluster, over everyone, for the targets that still exist. */
 export function totals(db: Db, boardId: string, liveTargets: ReadonlySet<string>): Record<string, number> {
 	const rows = db
-		.prepare('SELECT target_id AS targetId, SUM(count) AS total FROM votes WHERE board_id = ? GROUP BY target_id')
+		.prepare(
+			'SELECT target_id AS targetId, SUM(count) AS total FROM votes WHERE board_id = ? GROUP BY target_id'
+		)
 		.all(boardId) as Array<{ targetId: string; total: number }>;
 	const result: Record<string, number> = {};
 	for (const row of rows) if (liveTargets.has(row.targetId)) result[row.targetId] = row.total;
@@ -184,6 +190,9 @@ export function moveVotes(db: Db, boardId: string, fromIds: readonly string[], t
 			 WHERE board_id = ? AND target_id IN (${placeholders}) GROUP BY voter_id
 			 ON CONFLICT (board_id, voter_id, target_id) DO UPDATE SET count = count + excluded.count`
 		).run(toId, boardId, ...fromIds);
-		db.prepare(`DELETE FROM votes WHERE board_id = ? AND target_id IN (${placeholders})`).run(boardId, ...fromIds);
+		db.prepare(`DELETE FROM votes WHERE board_id = ? AND target_id IN (${placeholders})`).run(
+			boardId,
+			...fromIds
+		);
 	})();
 }

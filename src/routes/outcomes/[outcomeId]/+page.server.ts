@@ -19,7 +19,8 @@ function access(event: Pick<RequestEvent, 'locals' | 'params' | 'url'>): Outcome
 		event.params.outcomeId!
 	);
 	if (result.ok) return result.access;
-	if (result.reason === 'unauthenticated') redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);
+	if (result.reason === 'unauthenticated')
+		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);
 	error(result.reason === 'not_found' ? 404 : 403, errorMessage(result.reason));
 }
 
@@ -41,7 +42,8 @@ export function load(event) {
 	let comparison = null;
 	if (other) {
 		const otherDocument = parseOutcome(outcomes.read(db, other.id)!);
-		const [from, to] = other.version < outcome.version ? [otherDocument, document] : [document, otherDocument];
+		const [from, to] =
+			other.version < outcome.version ? [otherDocument, document] : [document, otherDocument];
 		comparison = { diff: diffOutcomes(from, to), from: from.version, to: to.version, otherId: other.id };
 	}
 	return {
@@ -73,7 +75,8 @@ export const actions = {
 	revoke: async (event) => {
 		const { outcome } = manage(event);
 		const shareId = String((await event.request.formData()).get('shareId') ?? '');
-		if (!shares.revoke(appContext().db, outcome.id, shareId)) return fail(404, { shareError: m.share_not_found() });
+		if (!shares.revoke(appContext().db, outcome.id, shareId))
+			return fail(404, { shareError: m.share_not_found() });
 		return { revoked: true };
 	},
 	send: async (event) => {

@@ -8,7 +8,9 @@ import { shareJson, shareUrl } from '$lib/server/outcomes';
 export function GET(event) {
 	const access = requireOutcome(event, event.params.outcomeId, { manage: true });
 	if (access instanceof Response) return access;
-	return json({ shares: shares.listByOutcome(appContext().db, access.outcome.id).map((share) => shareJson(share)) });
+	return json({
+		shares: shares.listByOutcome(appContext().db, access.outcome.id).map((share) => shareJson(share))
+	});
 }
 
 /** A new share link; its address (with the token) is in this answer only. */

@@ -7,6 +7,7 @@ import { requireOutcome } from '$lib/server/outcomes-access';
 export function DELETE(event) {
 	const access = requireOutcome(event, event.params.outcomeId, { manage: true });
 	if (access instanceof Response) return access;
-	if (!shares.revoke(appContext().db, access.outcome.id, event.params.shareId)) return apiErrorFor('not_found');
+	if (!shares.revoke(appContext().db, access.outcome.id, event.params.shareId))
+		return apiErrorFor('not_found');
 	return new Response(null, { status: 204 });
 }
