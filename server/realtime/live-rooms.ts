@@ -17,11 +17,19 @@ export function readBoardDoc<T>(rooms: LiveRooms, board: Board, read: (doc: Y.Do
 	return rooms.boards.readDoc(board.id, board, read);
 }
 
-/** Applies a server-side change to the board's document, loading it for the moment if no one has it open. */
-export function changeBoardDoc(rooms: LiveRooms, board: Board, apply: (doc: Y.Doc) => void): void {
+/**
+ * Applies a server-side change to the board's document, loading it for the moment if no one has it open.
+ * `actorId`: on whose behalf, stored with the change (undoing that person undoes it too).
+ */
+export function changeBoardDoc(
+	rooms: LiveRooms,
+	board: Board,
+	apply: (doc: Y.Doc) => void,
+	actorId: string | null = null
+): void {
 	const room = rooms.boards.open(board.id, board);
 	try {
-		room.change(apply);
+		room.change(apply, actorId);
 	} finally {
 		rooms.boards.released(board.id);
 	}

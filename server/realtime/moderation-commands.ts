@@ -10,6 +10,7 @@ import * as boards from '../../src/lib/server/repositories/boards';
 import * as participants from '../../src/lib/server/repositories/participants';
 import type { Ack, ParticipantSummary } from '../../src/lib/realtime/events';
 import type { BoardRegistry } from '../yjs/board-registry';
+import type { DraftRooms } from '../yjs/draft-rooms';
 import { revertActor } from '../yjs/actor-undo';
 import { CLOSE } from '../yjs/close-codes';
 import type { Logger } from '../log';
@@ -26,6 +27,7 @@ const FINISHED = refusal('conflict', 'The board is finished: its content no long
 export interface ModerationDeps {
 	io: BoardIo;
 	registry: BoardRegistry;
+	drafts: DraftRooms;
 	log: Logger;
 }
 
@@ -74,6 +76,7 @@ export function registerModerationCommands(
 			if (!participant) return UNKNOWN_PARTICIPANT;
 			participants.markRemoved(db, participantId);
 			deps.registry.loaded(boardId)?.disconnectActor(participantId, CLOSE.removed, 'removed');
+			deps.drafts.disconnect(boardId, participantId, CLOSE.removed, 'removed');
 			disconnectSockets(deps.io, boardId, [participantId]);
 			deps.log.info({ boardId, participantId, by: facilitatorId }, 'participant removed');
 			return { ok: true };

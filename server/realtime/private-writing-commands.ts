@@ -24,7 +24,10 @@ export function facilitatorsRoomOf(boardId: string): string {
 
 /** Copies every draft into the board and clears the drafts; answers how many cards it published. */
 function publishDrafts(rooms: LiveRooms, board: Board): number {
-	return rooms.drafts.publish(board.id, board, (apply) => changeBoardDoc(rooms, board, apply));
+	// Published in each author's name, so that undoing a participant also takes back their private cards.
+	return rooms.drafts.publish(board.id, board, (apply, authorId) =>
+		changeBoardDoc(rooms, board, apply, authorId)
+	);
 }
 
 /**

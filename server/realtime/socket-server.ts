@@ -87,7 +87,7 @@ export function createSocketServer(
 		registerBoardCommands(socket, context, onBoardChanged);
 		registerFacilitationCommands(socket, context, onBoardChanged);
 		health.attach(socket);
-		registerModerationCommands(socket, context, { io, registry, log });
+		registerModerationCommands(socket, context, { io, registry, drafts, log });
 		registerWorkshopCommands(socket, io, context, rooms);
 	});
 

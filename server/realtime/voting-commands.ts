@@ -139,6 +139,8 @@ export function registerVotingCommands(socket: BoardSocket, context: AppContext,
 		if (!parsed.success) return refusal('invalid_input', 'Name the card or cluster with "targetId".');
 		const board = boards.read(context.db, boardId);
 		if (!board) return NO_BOARD;
+		// Its outcome holds the dots as they were when it was finished.
+		if (board.finished) return refusal('conflict', 'A finished board cannot be changed.');
 		const settings = votes.readSettings(context.db, boardId);
 		if (!mayVote(access.role, board.phase, settings)) return CAST_REFUSALS.voting_closed;
 		const live = liveTargets(rooms, board);

@@ -111,7 +111,11 @@ export class DraftRooms {
 	 * stores and broadcasts it as the server's change) and clears the drafts,
 	 * also on the authors' devices. Returns how many cards were published.
 	 */
-	publish(boardId: string, state: BoardState, publish: (apply: (doc: Y.Doc) => void) => void): number {
+	publish(
+		boardId: string,
+		state: BoardState,
+		publish: (apply: (doc: Y.Doc) => void, authorId: string) => void
+	): number {
 		let published = 0;
 		for (const participantId of this.store.participants(boardId)) {
 			// A participant the facilitator removed has nothing published in their name.
@@ -125,7 +129,7 @@ export class DraftRooms {
 					publish((doc) => {
 						const existing = cardsOf(doc);
 						for (const card of ready) if (!existing.has(card.id)) addCard(doc, card);
-					});
+					}, participantId);
 					published += ready.length;
 				}
 				// A draft left empty is an accidental tap: it goes, like an empty card on the board.

@@ -19,6 +19,7 @@ import {
 } from './helpers/flows';
 import { findCard, writeCard } from './helpers/board';
 import { readStoredBoard } from './helpers/database';
+import { draftRoomName } from '../../src/lib/server/draft-store';
 import { connectError, connectSocket, type BoardSocketClient } from './helpers/socket';
 import { connectSynced, rawConnect, sleep, waitFor, type YjsClient } from './helpers/yjs';
 import { startServer, type RunningServer } from './helpers/server';
@@ -280,6 +281,32 @@ describe('participant:undo', () => {
 		const stored = readStoredBoard(server.databaseFile, owner.board.id);
 		expect(readBoard(stored).cards.map((card) => card.id)).toEqual([kept]);
 		stored.destroy();
+	});
+
+	it('also takes back the cards the participant wrote privately, published at the reveal', async () => {
+		const s = await scene();
+		const { owner, amira, mallory } = s;
+		const amiraClient = await yjs(owner.board.id, amira.device.cookie);
+		const kept = writeCard(amiraClient.doc, amira, 'challenge', 'Offen geschrieben');
+		await amiraClient.flush();
+		expect(await s.facilitatorSocket.emit('private:set', { on: true })).toEqual({ ok: true });
+		const drafts = await yjs(draftRoomName(owner.board.id, mallory.id), mallory.device.cookie);
+		const secret = writeCard(drafts.doc, mallory, 'challenge', 'Heimlicher Unsinn');
+		await drafts.flush();
+		expect(await s.facilitatorSocket.emit('private:reveal', {})).toMatchObject({ ok: true, published: 1 });
+		await waitFor(() => findCard(amiraClient.doc, secret), 'the revealed card at Amira');
+
+		// Removal closes the drafts connection too.
+		expect(await s.facilitatorSocket.emit('participant:remove', { participantId: mallory.id })).toEqual({
+			ok: true
+		});
+		expect(await drafts.closed()).toBe(4410);
+		expect(await s.facilitatorSocket.emit('participant:undo', { participantId: mallory.id })).toMatchObject({
+			ok: true,
+			reverted: 1
+		});
+		await waitFor(() => !findCard(amiraClient.doc, secret), 'the undo of the revealed card at Amira');
+		expect(readBoard(amiraClient.doc).cards.map((card) => card.id)).toEqual([kept]);
 	});
 
 	it('answers not_found for someone not on this board and changes nothing', async () => {

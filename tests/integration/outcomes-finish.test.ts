@@ -103,6 +103,13 @@ describe('finishing a board', () => {
 		const texts = cardTexts(fresh.doc);
 		expect(texts.filter((text) => text.startsWith('Nach dem Ende'))).toEqual([]);
 		expect(cardTexts(readStoredBoard(server.databaseFile, facilitator.board.id))).toEqual(texts);
+		// Dots are part of the board too: none can be placed or taken back once it is finished.
+		for (const event of ['vote:cast', 'vote:retract']) {
+			expect(await workshop.sockets.amira.emit(event, { targetId: workshop.ids.rooms })).toMatchObject({
+				ok: false,
+				error: { code: 'conflict' }
+			});
+		}
 		// Read-only means dropped, not disconnected: the devices still see the board.
 		expect(clients.amira.provider.wsconnected).toBe(true);
 		fresh.destroy();
