@@ -2,18 +2,10 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { wedoRealtimeDevPlugin } from './server/dev-plugin';
+import { paraglideOptions } from './paraglide.config.js';
 
 export default defineConfig({
-	plugins: [
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			strategy: ['cookie', 'preferredLanguage', 'baseLocale'],
-			cookieName: 'wedo_locale'
-		}),
-		sveltekit(),
-		wedoRealtimeDevPlugin()
-	],
+	plugins: [paraglideVitePlugin(paraglideOptions), sveltekit(), wedoRealtimeDevPlugin()],
 	test: {
 		include: [
 			'src/**/*.test.ts',

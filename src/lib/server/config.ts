@@ -47,7 +47,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 			maxCardText: integer(env, 'MAX_CARD_TEXT', 2000),
 			maxTitle: integer(env, 'MAX_TITLE', 200),
 			maxConnectionsPerAddress: integer(env, 'MAX_CONNECTIONS_PER_ADDRESS', 2000),
-			failedAttemptsPerAddress: integer(env, 'MAX_FAILED_ATTEMPTS_PER_ADDRESS', 30),
+			// A whole venue shares one address: room for many mistyped codes, none for guessing 31^6 codes.
+			failedAttemptsPerAddress: integer(env, 'MAX_FAILED_ATTEMPTS_PER_ADDRESS', 120),
 			messagesPerSecond: integer(env, 'MAX_MESSAGES_PER_SECOND', 100),
 			messageBurst: integer(env, 'MESSAGE_BURST', 400)
 		},
