@@ -184,6 +184,13 @@ export class BoardRoom {
 			return;
 		}
 		const verdict = checkUpdate(this.doc, update, connection.actor, this.limits, this.state);
+		if (!verdict.ok && verdict.reason === 'malformed' && startsAfterServerState(this.doc, update)) {
+			// The stock client sends a change as soon as its socket opens, so one typed while it
+			// reconnects can arrive before the sync reply with the offline changes it builds on.
+			// That reply, or the one our acknowledgement asks for, brings it again: wait for it.
+			this.scheduleAck(connection);
+			return;
+		}
 		if (!verdict.ok) {
 			this.refuse(connection, verdict.reason);
 			return;
@@ -375,6 +382,18 @@ function addsNothing(doc: Y.Doc, update: Uint8Array): boolean {
 		}
 	}
 	return true;
+}
+
+/** Whether a well-formed update holds content of a Yjs client from beyond the clock the server has of it. */
+function startsAfterServerState(doc: Y.Doc, update: Uint8Array): boolean {
+	let from: Map<number, number>;
+	try {
+		Y.decodeUpdate(update);
+		from = Y.parseUpdateMeta(update).from;
+	} catch {
+		return false;
+	}
+	return [...from].some(([client, clock]) => clock > Y.getState(doc.store, client));
 }
 
 function clientIdsOf(update: Uint8Array): Set<number> {
