@@ -93,7 +93,8 @@ export function table(outcomes: ScenarioOutcome[]): string {
 		if (outcome.reference) rows.push(row(outcome.scenario.id, outcome.reference));
 		if (outcome.ratios) {
 			const r = outcome.ratios;
-			const x = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '–');
+			const x = (value: number) =>
+				!Number.isFinite(value) ? '–' : value < 0.01 ? '<0.01×' : `${value.toFixed(2)}×`;
 			rows.push([
 				outcome.scenario.id,
 				'ours/ref',

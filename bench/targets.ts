@@ -18,6 +18,13 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 const START_TIMEOUT_MS = 60_000;
 
+/** Servers still running: a bench that fails or is interrupted (Ctrl-C) leaves none behind. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+	for (const child of running) child.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 function clockTicksPerSecond(): number {
 	try {
 		return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
@@ -99,6 +106,8 @@ function launch(
 	ready: (output: string) => boolean
 ): Promise<{ child: ChildProcess; output(): string }> {
 	const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+	running.add(child);
+	child.once('exit', () => running.delete(child));
 	let output = '';
 	return new Promise((resolve, reject) => {
 		const timer = setTimeout(() => {
