@@ -18,10 +18,12 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 const START_TIMEOUT_MS = 60_000;
 
-/** Servers still running: a bench that fails or is interrupted (Ctrl-C) leaves none behind. */
+/** Servers still running and data directories not yet removed: a bench that fails or is interrupted (Ctrl-C) leaves none behind. */
 const running = new Set<ChildProcess>();
+const temporaryDirs = new Set<string>();
 process.once('exit', () => {
 	for (const child of running) child.kill('SIGKILL');
+	for (const dir of temporaryDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
@@ -154,7 +156,11 @@ export interface OursOptions {
 
 /** WeDo Board through `scripts/start.js`, as `npm start` runs it. */
 export async function startOurs(options: OursOptions = {}): Promise<RunningTarget> {
-	const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'wedo-bench-'));
+	let dataDir = options.dataDir;
+	if (!dataDir) {
+		dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wedo-bench-'));
+		temporaryDirs.add(dataDir);
+	}
 	const port = options.port ?? (await freePort());
 	const metricsToken = randomBytes(16).toString('hex');
 	const env = cleanEnv({
@@ -222,5 +228,6 @@ export async function startReference(): Promise<RunningTarget> {
 
 /** Removes a temporary data directory once its size has been read. */
 export function removeDataDir(dataDir: string | undefined): void {
-	if (dataDir?.startsWith(os.tmpdir())) fs.rmSync(dataDir, { recursive: true, force: true });
+	if (!dataDir || !temporaryDirs.delete(dataDir)) return;
+	fs.rmSync(dataDir, { recursive: true, force: true });
 }
