@@ -1,7 +1,7 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { wedoRealtimeDevPlugin } from './server/dev-plugin';
+import { wedoRealtimeDevPlugin } from './server/dev-plugin.ts';
 import { paraglideOptions } from './paraglide.config.js';
 
 export default defineConfig({
