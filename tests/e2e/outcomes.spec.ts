@@ -24,8 +24,13 @@ test('finish a board, open the share link in a fresh browser and download the PD
 	await addCard(facilitator.page, 'solution', SOLUTION);
 
 	const { page } = facilitator;
-	page.once('dialog', (dialog) => void dialog.accept());
 	await page.getByRole('button', { name: 'Board abschließen' }).click();
+	// The app asks in its own dialog, with the safe answer focused.
+	const question = page.getByRole('dialog', { name: 'Board abschließen' });
+	await expect(question).toContainText('Danach kann niemand mehr etwas ändern');
+	await expect(question.getByRole('button', { name: 'Abbrechen' })).toBeFocused();
+	await snap(page, testInfo, 'finish-question', false);
+	await question.getByRole('button', { name: 'Board abschließen' }).click();
 	await page.waitForURL(/\/outcomes\/[^/]+$/);
 	await expect(page.getByRole('heading', { name: 'Herausforderungen', exact: true })).toBeVisible();
 	await expect(page.getByText(ARABIC)).toBeVisible();
