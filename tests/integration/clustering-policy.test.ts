@@ -3,52 +3,39 @@
  * any time; participants only while the board is in a cluster phase, and then
  * any card. Every refused change closes the connection (4422) and is stored nowhere.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createCluster, moveCardToCluster, renameCluster } from '../../src/lib/board/clusters';
 import { readBoard } from '../../src/lib/board/read';
 import { clustersOf } from '../../src/lib/board/schema';
 import { columnId, findCard, writeCard } from './helpers/board';
 import { readStoredBoard } from './helpers/database';
-import { connectSynced, waitFor, type YjsClient } from './helpers/yjs';
-import { startServer, type RunningServer } from './helpers/server';
-import { goToPhase, joinWithOrganisation, workshop, type Workshop, closeAll } from './helpers/workshop';
+import { waitFor, type YjsClient } from './helpers/yjs';
+import { useStage } from './helpers/stage';
+import { goToPhase, workshop, type Workshop } from './helpers/workshop';
 import type { Participant } from './helpers/flows';
 
 const REFUSED = 4422;
 
-let server: RunningServer;
-const open: Array<{ close(): void } | YjsClient> = [];
+const stage = useStage();
 let scene: Workshop;
 let amira: Participant;
 let bruno: Participant;
 let facilitatorDoc: YjsClient;
 let brunoCard: string;
 
-function track<T extends { close(): void } | YjsClient>(client: T): T {
-	open.push(client);
-	return client;
-}
-
 beforeAll(async () => {
-	server = await startServer();
-	scene = await workshop(server);
-	open.push(scene.facilitatorSocket);
-	amira = await joinWithOrganisation(server, scene.board.joinCode, 'Amira', null);
-	bruno = await joinWithOrganisation(server, scene.board.joinCode, 'Bruno', null);
-	const brunoDoc = track(await connectSynced(server, scene.board.id, bruno.device.cookie));
+	scene = await workshop(stage);
+	amira = await scene.join('Amira');
+	bruno = await scene.join('Bruno');
+	const brunoDoc = await scene.document(bruno);
 	brunoCard = writeCard(brunoDoc.doc, bruno, 'challenge', 'Zu wenig Räume');
 	await brunoDoc.flush();
-	facilitatorDoc = track(await connectSynced(server, scene.board.id, scene.facilitator.device.cookie));
+	facilitatorDoc = await scene.document(scene.facilitator);
 	await waitFor(() => findCard(facilitatorDoc.doc, brunoCard), 'Bruno’s card at the facilitator');
 });
 
-afterAll(async () => {
-	closeAll(open);
-	await server?.stop();
-});
-
 function stored() {
-	return readBoard(readStoredBoard(server.databaseFile, scene.board.id));
+	return readBoard(readStoredBoard(stage.server.databaseFile, scene.board.id));
 }
 
 describe('clustering', () => {
@@ -81,7 +68,7 @@ describe('clustering', () => {
 			(client) => clustersOf(client.doc).delete('raeume')
 		];
 		for (const attempt of attempts) {
-			const client = track(await connectSynced(server, scene.board.id, amira.device.cookie));
+			const client = await scene.document(amira);
 			attempt(client);
 			expect(await client.closed()).toBe(REFUSED);
 			await facilitatorDoc.flush();
@@ -94,7 +81,7 @@ describe('clustering', () => {
 
 	it('in the cluster phase a participant sorts anyone’s card, names and renames clusters; everyone sees it', async () => {
 		await goToPhase(scene.facilitatorSocket, 'cluster');
-		const client = track(await connectSynced(server, scene.board.id, amira.device.cookie));
+		const client = await scene.document(amira);
 		createCluster(client.doc, {
 			id: 'geld',
 			title: 'Geld',
@@ -113,7 +100,7 @@ describe('clustering', () => {
 	});
 
 	it('in the cluster phase a cluster in someone else’s name is still refused', async () => {
-		const client = track(await connectSynced(server, scene.board.id, amira.device.cookie));
+		const client = await scene.document(amira);
 		createCluster(client.doc, {
 			id: 'fremd',
 			title: 'Fremd',
@@ -127,7 +114,7 @@ describe('clustering', () => {
 
 	it('in the vote phase a participant’s clustering is refused again: the board stands still', async () => {
 		await goToPhase(scene.facilitatorSocket, 'vote');
-		const client = track(await connectSynced(server, scene.board.id, amira.device.cookie));
+		const client = await scene.document(amira);
 		moveCardToCluster(client.doc, brunoCard, null);
 		expect(await client.closed()).toBe(REFUSED);
 		await facilitatorDoc.flush();

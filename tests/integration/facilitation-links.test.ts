@@ -3,7 +3,7 @@
  * hand them out, and that revoking one takes its rights back at once, on
  * connections already open too.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
 	expectStatus,
 	facilitatorWithBoard,
@@ -23,38 +23,42 @@ import {
 import { Device } from './helpers/http';
 import { connectError } from './helpers/socket';
 import { connectSynced, rawConnect, waitFor } from './helpers/yjs';
-import { startServer, type RunningServer } from './helpers/server';
+import { useStage } from './helpers/stage';
 
-let server: RunningServer;
+const stage = useStage();
 let owner: Facilitator & { board: BoardJson };
 
 beforeAll(async () => {
-	server = await startServer();
-	owner = await facilitatorWithBoard(server);
-});
-
-afterAll(async () => {
-	await server?.stop();
+	owner = await facilitatorWithBoard(stage.server);
 });
 
 const boardPath = () => `/boards/${owner.board.id}`;
+
+/** The "Boards shared with me" part of the user's dashboard; null when it is left out, as it is while there are none. */
+async function sharedOnDashboard(device: Device): Promise<string | null> {
+	const page = await device.get('/dashboard');
+	expectStatus(page, 200);
+	const start = page.text.indexOf('id="shared-heading"');
+	return start === -1 ? null : page.text.slice(start);
+}
 
 describe('a co-facilitator link', () => {
 	let cem: Facilitator;
 	let link: string;
 
 	beforeAll(async () => {
-		cem = await signup(server, { name: 'Cem Co' });
+		cem = await signup(stage.server, { name: 'Cem Co' });
 		link = await createShareLink(owner.device, owner.board.id, 'cofacilitator');
 	});
 
 	it('before it is accepted, the user has no access to the board', async () => {
-		expect((await connectError(server, owner.board.id, cem.device.cookie)).message).toBe('forbidden');
+		expect((await connectError(stage.server, owner.board.id, cem.device.cookie)).message).toBe('forbidden');
 		expect((await cem.device.get(boardPath())).status).toBe(403);
+		expect(await sharedOnDashboard(cem.device)).toBeNull();
 	});
 
 	it('asks a signed-out visitor to sign in first, and grants nothing', async () => {
-		const visitor = new Device(server.url);
+		const visitor = new Device(stage.server.url);
 		const page = await visitor.get(new URL(link).pathname);
 		expectStatus(page, 200);
 		expect(page.text).toContain(`/login?next=`);
@@ -67,13 +71,31 @@ describe('a co-facilitator link', () => {
 		const accepted = await postForm(cem.device, `${new URL(link).pathname}?/accept`);
 		expect(accepted.status).toBe(303);
 		expect(accepted.headers.get('location')).toBe(boardPath());
-		const socket = await connectRecording(server, owner.board.id, cem.device.cookie);
+		const socket = await connectRecording(stage.server, owner.board.id, cem.device.cookie);
 		expect(socket.welcome).toEqual({ role: 'facilitator', actorId: cem.user.id, actorName: 'Cem Co' });
 		expect(await socket.emit('phase:go', { index: 1 })).toEqual({ ok: true });
 		socket.close();
 		const api = await cem.device.get(`/api/v1/boards/${owner.board.id}`);
 		expect(api.body.board).toMatchObject({ role: 'facilitator', phase: 'cluster' });
 		expectStatus(await cem.device.get(`${boardPath()}/present`), 200);
+	});
+
+	it('accepted, the board is on the co-facilitator’s dashboard: a way back without the link', async () => {
+		const shared = await sharedOnDashboard(cem.device);
+		expect(shared).toContain(`href="${boardPath()}"`);
+		for (const shown of ['Mobilität', 'Stadtteilkonferenz', 'Fatma Facilitator'])
+			expect(shared).toContain(shown);
+		expect(shared).not.toContain('/outcomes/');
+		// The owner finds the board among their own meetings, not as shared with them.
+		expect(await sharedOnDashboard(owner.device)).toBeNull();
+	});
+
+	it('finished, the dashboard leads the co-facilitator to its outcome too', async () => {
+		const finished = await owner.device.post(`/api/v1/boards/${owner.board.id}/finish`);
+		expectStatus(finished, 201);
+		expect(await sharedOnDashboard(cem.device)).toContain(`href="/outcomes/${finished.body.outcome.id}"`);
+		expectStatus(await owner.device.post(`/api/v1/boards/${owner.board.id}/reopen`), 200);
+		expect(await sharedOnDashboard(cem.device)).not.toContain('/outcomes/');
 	});
 
 	it('a co-facilitator may not hand out or take back links: that is the owner’s', async () => {
@@ -85,8 +107,8 @@ describe('a co-facilitator link', () => {
 	});
 
 	it('revoked: open connections close at once and the role is gone everywhere', async () => {
-		const socket = await connectRecording(server, owner.board.id, cem.device.cookie);
-		const doc = await connectSynced(server, owner.board.id, cem.device.cookie);
+		const socket = await connectRecording(stage.server, owner.board.id, cem.device.cookie);
+		const doc = await connectSynced(stage.server, owner.board.id, cem.device.cookie);
 		let disconnected = false;
 		socket.socket.on('disconnect', () => (disconnected = true));
 
@@ -97,10 +119,11 @@ describe('a co-facilitator link', () => {
 		await waitFor(() => disconnected, 'the co-facilitator’s socket to be disconnected');
 		doc.destroy();
 		socket.close();
-		expect((await connectError(server, owner.board.id, cem.device.cookie)).message).toBe('forbidden');
-		expect((await rawConnect(server, owner.board.id, cem.device.cookie)).code).toBe(4403);
+		expect((await connectError(stage.server, owner.board.id, cem.device.cookie)).message).toBe('forbidden');
+		expect((await rawConnect(stage.server, owner.board.id, cem.device.cookie)).code).toBe(4403);
 		expect((await cem.device.get(boardPath())).status).toBe(403);
 		expect(await shareLinkIds(owner.device, owner.board.id)).toEqual([]);
+		expect(await sharedOnDashboard(cem.device)).toBeNull();
 		// The link itself is dead: it can be neither opened nor accepted again.
 		expect((await cem.device.get(new URL(link).pathname)).status).toBe(404);
 		expect((await postForm(cem.device, `${new URL(link).pathname}?/accept`)).status).toBe(404);
@@ -113,7 +136,7 @@ describe('a co-facilitator link', () => {
 		expect(page.headers.get('location')).toBe(boardPath());
 		const [linkId] = await shareLinkIds(owner.device, owner.board.id);
 		await revokeShareLink(owner.device, owner.board.id, linkId);
-		const socket = await connectRecording(server, owner.board.id, owner.device.cookie);
+		const socket = await connectRecording(stage.server, owner.board.id, owner.device.cookie);
 		expect(socket.welcome.role).toBe('facilitator');
 		socket.close();
 	});
@@ -122,15 +145,15 @@ describe('a co-facilitator link', () => {
 describe('a viewer link', () => {
 	it('gives a device read-only access, taken back when the link is revoked', async () => {
 		const link = await createShareLink(owner.device, owner.board.id, 'viewer');
-		const projector = await viewerDevice(server, link);
+		const projector = await viewerDevice(stage.server, link);
 
-		const socket = await connectRecording(server, owner.board.id, projector.cookie);
+		const socket = await connectRecording(stage.server, owner.board.id, projector.cookie);
 		expect(socket.welcome).toMatchObject({ role: 'viewer', actorName: null });
 		const api = await projector.get(`/api/v1/boards/${owner.board.id}`);
 		expect(api.body.board.role).toBe('viewer');
 		expectStatus(await projector.get(`${boardPath()}/present`), 200);
 		expectStatus(await projector.get(boardPath()), 200);
-		const doc = await connectSynced(server, owner.board.id, projector.cookie);
+		const doc = await connectSynced(stage.server, owner.board.id, projector.cookie);
 		let disconnected = false;
 		socket.socket.on('disconnect', () => (disconnected = true));
 
@@ -141,16 +164,16 @@ describe('a viewer link', () => {
 		await waitFor(() => disconnected, 'the viewer’s socket to be disconnected');
 		doc.destroy();
 		socket.close();
-		expect((await connectError(server, owner.board.id, projector.cookie)).message).toBe('forbidden');
+		expect((await connectError(stage.server, owner.board.id, projector.cookie)).message).toBe('forbidden');
 		expect((await projector.get(boardPath())).status).toBe(403);
 		expect((await projector.get(new URL(link).pathname)).status).toBe(404);
 	});
 
 	it('a participant who opens it stays a participant', async () => {
-		const amira = await join(server, owner.board.joinCode, 'Amira');
+		const amira = await join(stage.server, owner.board.joinCode, 'Amira');
 		const link = await createShareLink(owner.device, owner.board.id, 'viewer');
 		expectStatus(await amira.device.get(new URL(link).pathname), 200);
-		const socket = await connectRecording(server, owner.board.id, amira.device.cookie);
+		const socket = await connectRecording(stage.server, owner.board.id, amira.device.cookie);
 		expect(socket.welcome).toMatchObject({ role: 'participant', actorId: amira.id });
 		socket.close();
 		// The presenter view is for the projector and the facilitators.
@@ -158,7 +181,7 @@ describe('a viewer link', () => {
 	});
 
 	it('an invented token opens nothing', async () => {
-		const device = new Device(server.url);
+		const device = new Device(stage.server.url);
 		expect((await device.get('/view/notarealtokenatall')).status).toBe(404);
 		expect((await device.get('/cofacilitate/notarealtokenatall')).status).toBe(404);
 		expect(device.cookie).toBe('');

@@ -4,49 +4,42 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyTextChange, cardText } from '../../src/lib/board/cards';
-import {
-	facilitatorWithBoard,
-	join,
-	type BoardJson,
-	type Facilitator,
-	type Participant
-} from './helpers/flows';
-import { findCard, writeCard } from './helpers/board';
+import type { Participant } from './helpers/flows';
+import { authorOf, findCard, writeCard } from './helpers/board';
 import { fingerprint, readStoredBoard } from './helpers/database';
-import { connectRecording, type RecordingClient } from './helpers/facilitation';
+import {
+	commandReceived,
+	connectRecording,
+	facilitatedBoard,
+	type FacilitatedBoard,
+	type RecordingClient
+} from './helpers/facilitation';
 import { connectSynced, sleep, waitFor, type YjsClient } from './helpers/yjs';
-import { startServer, type RunningServer } from './helpers/server';
+import { useStage } from './helpers/stage';
 import type { BoardStatePayload } from '../../src/lib/realtime/events';
 
 const PLAN = ['collect', 'cluster', 'vote', 'collect', 'recommend', 'done'];
 
-let server: RunningServer;
-let owner: Facilitator & { board: BoardJson };
+const stage = useStage();
+let owner: FacilitatedBoard['owner'];
 let amira: Participant;
 let ownerSocket: RecordingClient;
 let amiraSocket: RecordingClient;
 let ownerDoc: YjsClient;
 
 beforeAll(async () => {
-	server = await startServer();
-	owner = await facilitatorWithBoard(server);
-	amira = await join(server, owner.board.joinCode, 'Amira');
-	ownerSocket = await connectRecording(server, owner.board.id, owner.device.cookie);
-	amiraSocket = await connectRecording(server, owner.board.id, amira.device.cookie);
-	ownerDoc = await connectSynced(server, owner.board.id, owner.device.cookie);
-});
-
-afterAll(async () => {
-	ownerSocket?.close();
-	amiraSocket?.close();
-	ownerDoc?.destroy();
-	await server?.stop();
+	({ owner, amira, ownerSocket, amiraSocket } = await facilitatedBoard(stage));
+	ownerDoc = await stage.yjs(owner.board.id, owner.device.cookie);
 });
 
 async function goTo(index: number, phase: string): Promise<void> {
-	const since = amiraSocket.mark();
-	expect(await ownerSocket.emit('phase:go', { index })).toEqual({ ok: true });
-	const state = await amiraSocket.next<BoardStatePayload>('board:state', () => true, since);
+	const state = await commandReceived<BoardStatePayload>(
+		ownerSocket,
+		'phase:go',
+		{ index },
+		amiraSocket,
+		'board:state'
+	);
 	expect(state).toMatchObject({ phaseIndex: index, phase });
 	const board = (await owner.device.get(`/api/v1/boards/${owner.board.id}`)).body.board;
 	expect(board.phase).toBe(phase);
@@ -77,13 +70,13 @@ describe('the plan', () => {
 	});
 
 	it('a device that connects now learns the plan and the step at once', async () => {
-		const late = await connectRecording(server, owner.board.id, amira.device.cookie);
+		const late = await connectRecording(stage.server, owner.board.id, amira.device.cookie);
 		expect(late.states[0]).toMatchObject({ plan: PLAN, phaseIndex: 3, phase: 'collect' });
 		late.close();
 	});
 
 	it('refuses bad plans and steps with invalid_input and changes nothing', async () => {
-		const stored = fingerprint(server.databaseFile);
+		const stored = fingerprint(stage.server.databaseFile);
 		for (const [event, payload] of [
 			['phase:set-plan', { phases: [] }],
 			['phase:set-plan', { phases: ['collect', 'discuss'] }],
@@ -101,7 +94,7 @@ describe('the plan', () => {
 				error: { code: 'invalid_input', message: expect.any(String) }
 			});
 		}
-		expect(fingerprint(server.databaseFile)).toEqual(stored);
+		expect(fingerprint(stage.server.databaseFile)).toEqual(stored);
 	});
 });
 
@@ -111,7 +104,7 @@ describe('the phase decides what a participant may change, on the server', () =>
 
 	beforeAll(async () => {
 		await goTo(0, 'collect');
-		amiraDoc = await connectSynced(server, owner.board.id, amira.device.cookie);
+		amiraDoc = await connectSynced(stage.server, owner.board.id, amira.device.cookie);
 		own = writeCard(amiraDoc.doc, amira, 'challenge', 'Zu wenig Räume');
 		await amiraDoc.flush();
 		await waitFor(() => findCard(ownerDoc.doc, own), 'Amira’s card at the facilitator');
@@ -121,21 +114,21 @@ describe('the phase decides what a participant may change, on the server', () =>
 
 	it('vote: a participant’s new card is refused, reaches nobody and is not stored', async () => {
 		await goTo(2, 'vote');
-		const stored = fingerprint(server.databaseFile);
+		const stored = fingerprint(stage.server.databaseFile);
 		const sneaked = writeCard(amiraDoc.doc, amira, 'challenge', 'Noch schnell eine Karte');
 		expect(await amiraDoc.closed()).toBe(4422);
 		await ownerDoc.flush();
 		await sleep(100);
 		expect(findCard(ownerDoc.doc, sneaked)).toBeUndefined();
-		expect(fingerprint(server.databaseFile)).toEqual(stored);
-		const inDatabase = readStoredBoard(server.databaseFile, owner.board.id);
+		expect(fingerprint(stage.server.databaseFile)).toEqual(stored);
+		const inDatabase = readStoredBoard(stage.server.databaseFile, owner.board.id);
 		expect(findCard(inDatabase, sneaked)).toBeUndefined();
 		expect(findCard(inDatabase, own)?.text).toBe('Zu wenig Räume');
 		inDatabase.destroy();
 	});
 
 	it('vote: editing one’s own card is refused too', async () => {
-		const again = await connectSynced(server, owner.board.id, amira.device.cookie);
+		const again = await connectSynced(stage.server, owner.board.id, amira.device.cookie);
 		applyTextChange(cardText(again.doc, own)!, 'Geändert beim Abstimmen');
 		expect(await again.closed()).toBe(4422);
 		again.destroy();
@@ -145,7 +138,7 @@ describe('the phase decides what a participant may change, on the server', () =>
 
 	it('cluster: no new cards, but one’s own card may still be corrected', async () => {
 		await goTo(1, 'cluster');
-		const writer = await connectSynced(server, owner.board.id, amira.device.cookie);
+		const writer = await connectSynced(stage.server, owner.board.id, amira.device.cookie);
 		applyTextChange(cardText(writer.doc, own)!, 'Zu wenig Räume am Abend');
 		await writer.flush();
 		await waitFor(() => findCard(ownerDoc.doc, own)?.text === 'Zu wenig Räume am Abend', 'the correction');
@@ -156,33 +149,28 @@ describe('the phase decides what a participant may change, on the server', () =>
 
 	it('done: the participant is read-only; the update is dropped and the connection stays', async () => {
 		await goTo(5, 'done');
-		const reader = await connectSynced(server, owner.board.id, amira.device.cookie);
-		const stored = fingerprint(server.databaseFile);
+		const reader = await connectSynced(stage.server, owner.board.id, amira.device.cookie);
+		const stored = fingerprint(stage.server.databaseFile);
 		const dropped = writeCard(reader.doc, amira, 'challenge', 'Nach dem Ende');
 		await reader.flush();
 		await ownerDoc.flush();
 		expect(findCard(ownerDoc.doc, dropped)).toBeUndefined();
 		expect(reader.provider.wsconnected).toBe(true);
-		expect(fingerprint(server.databaseFile)).toEqual(stored);
+		expect(fingerprint(stage.server.databaseFile)).toEqual(stored);
 		reader.destroy();
 	});
 
 	it('the facilitator writes in every phase', async () => {
-		const note = writeCard(
-			ownerDoc.doc,
-			{ id: owner.user.id, name: owner.user.name },
-			'solution',
-			'Nachtrag'
-		);
+		const note = writeCard(ownerDoc.doc, authorOf(owner), 'solution', 'Nachtrag');
 		await ownerDoc.flush();
-		const fresh = await connectSynced(server, owner.board.id, amira.device.cookie);
+		const fresh = await connectSynced(stage.server, owner.board.id, amira.device.cookie);
 		expect(findCard(fresh.doc, note)?.text).toBe('Nachtrag');
 		fresh.destroy();
 	});
 
 	it('back in a collect step, participants write new cards again', async () => {
 		await goTo(3, 'collect');
-		const writer = await connectSynced(server, owner.board.id, amira.device.cookie);
+		const writer = await connectSynced(stage.server, owner.board.id, amira.device.cookie);
 		const more = writeCard(writer.doc, amira, 'challenge', 'Zweite Runde');
 		await writer.flush();
 		await waitFor(() => findCard(ownerDoc.doc, more), 'the card of the second collect step');

@@ -3,36 +3,25 @@
  * connection), who dropped off, whose changes are still on their device, and
  * who joined after the collect step began.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-	facilitatorWithBoard,
-	join,
-	type BoardJson,
-	type Facilitator,
-	type Participant
-} from './helpers/flows';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { boardWithParticipants, join, type BoardScene, type Participant } from './helpers/flows';
 import { connectRecording, type RecordingClient } from './helpers/facilitation';
 import { connectSynced, sleep } from './helpers/yjs';
-import { startServer, type RunningServer } from './helpers/server';
+import { useStage } from './helpers/stage';
 import type { RoomHealthPayload, RoomHealthPerson } from '../../src/lib/realtime/events';
 
-let server: RunningServer;
-let owner: Facilitator & { board: BoardJson };
+const stage = useStage();
+let owner: BoardScene['owner'];
 let amira: Participant;
 let bruno: Participant;
 let ownerSocket: RecordingClient;
 
 beforeAll(async () => {
-	server = await startServer();
-	owner = await facilitatorWithBoard(server);
-	amira = await join(server, owner.board.joinCode, 'Amira');
-	bruno = await join(server, owner.board.joinCode, 'Bruno');
-	ownerSocket = await connectRecording(server, owner.board.id, owner.device.cookie);
-});
-
-afterAll(async () => {
-	ownerSocket?.close();
-	await server?.stop();
+	({
+		owner,
+		participants: [amira, bruno]
+	} = await boardWithParticipants(stage.server, 'Amira', 'Bruno'));
+	ownerSocket = stage.track(await connectRecording(stage.server, owner.board.id, owner.device.cookie));
 });
 
 /** The person `id` as the facilitator sees them in health received after `since`, once `test` holds. */
@@ -64,7 +53,7 @@ describe('room health', () => {
 
 	it('shows a participant connected by socket, and dropped off once the socket is gone', async () => {
 		const since = ownerSocket.mark();
-		const socket = await connectRecording(server, owner.board.id, amira.device.cookie);
+		const socket = await connectRecording(stage.server, owner.board.id, amira.device.cookie);
 		expect(await personWhen(amira.id, (p) => p.connected, since)).toMatchObject({
 			connected: true,
 			droppedAt: null
@@ -77,7 +66,7 @@ describe('room health', () => {
 
 	it('counts a Yjs connection without a socket as connected too (a stock client)', async () => {
 		const since = ownerSocket.mark();
-		const doc = await connectSynced(server, owner.board.id, bruno.device.cookie);
+		const doc = await connectSynced(stage.server, owner.board.id, bruno.device.cookie);
 		expect(await personWhen(bruno.id, (p) => p.connected, since)).toMatchObject({ connected: true });
 		const leaving = ownerSocket.mark();
 		doc.destroy();
@@ -85,7 +74,7 @@ describe('room health', () => {
 	});
 
 	it('shows the changes a device reports as not yet sent', async () => {
-		const socket = await connectRecording(server, owner.board.id, amira.device.cookie);
+		const socket = await connectRecording(stage.server, owner.board.id, amira.device.cookie);
 		const since = ownerSocket.mark();
 		expect(await socket.emit('device:status', { unsent: 3 })).toEqual({ ok: true });
 		expect(await personWhen(amira.id, (p) => p.unsent === 3, since)).toMatchObject({
@@ -104,9 +93,9 @@ describe('room health', () => {
 	it('marks who joined after the collect step began as a late joiner', async () => {
 		expect(await ownerSocket.emit('phase:go', { index: 0 })).toEqual({ ok: true });
 		await sleep(5);
-		const carla = await join(server, owner.board.joinCode, 'Carla');
+		const carla = await join(stage.server, owner.board.joinCode, 'Carla');
 		const since = ownerSocket.mark();
-		const socket = await connectRecording(server, owner.board.id, carla.device.cookie);
+		const socket = await connectRecording(stage.server, owner.board.id, carla.device.cookie);
 		expect(await personWhen(carla.id, (p) => p.connected, since)).toMatchObject({
 			late: true,
 			joinedAt: expect.any(Number)
@@ -117,7 +106,7 @@ describe('room health', () => {
 	});
 
 	it('is for facilitators only', async () => {
-		const socket = await connectRecording(server, owner.board.id, amira.device.cookie);
+		const socket = await connectRecording(stage.server, owner.board.id, amira.device.cookie);
 		await sleep(800);
 		expect(socket.all('room:health')).toEqual([]);
 		socket.close();

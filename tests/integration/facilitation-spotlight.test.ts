@@ -2,26 +2,26 @@
  * The spotlight: a card or a cluster that exists on the live board, stored,
  * broadcast to every device and sent to each one that connects.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createCluster } from '../../src/lib/board/clusters';
-import {
-	facilitatorWithBoard,
-	join,
-	type BoardJson,
-	type Facilitator,
-	type Participant
-} from './helpers/flows';
+import type { Participant } from './helpers/flows';
 import { writeCard } from './helpers/board';
 import { fingerprint } from './helpers/database';
-import { connectRecording, type RecordingClient } from './helpers/facilitation';
-import { connectSynced, type YjsClient } from './helpers/yjs';
-import { startServer, type RunningServer } from './helpers/server';
+import {
+	commandReceived,
+	connectRecording,
+	facilitatedBoard,
+	type FacilitatedBoard,
+	type RecordingClient
+} from './helpers/facilitation';
+import { useStage } from './helpers/stage';
+import type { YjsClient } from './helpers/yjs';
 import type { SpotlightTarget } from '../../src/lib/realtime/events';
 
 type SpotlightState = { spotlight: SpotlightTarget | null };
 
-let server: RunningServer;
-let owner: Facilitator & { board: BoardJson };
+const stage = useStage();
+let owner: FacilitatedBoard['owner'];
 let amira: Participant;
 let ownerSocket: RecordingClient;
 let amiraSocket: RecordingClient;
@@ -29,29 +29,15 @@ let ownerDoc: YjsClient;
 let cardId: string;
 
 beforeAll(async () => {
-	server = await startServer();
-	owner = await facilitatorWithBoard(server);
-	amira = await join(server, owner.board.joinCode, 'Amira');
-	ownerDoc = await connectSynced(server, owner.board.id, owner.device.cookie);
-	const amiraDoc = await connectSynced(server, owner.board.id, amira.device.cookie);
+	({ owner, amira, ownerSocket, amiraSocket } = await facilitatedBoard(stage));
+	ownerDoc = await stage.yjs(owner.board.id, owner.device.cookie);
+	const amiraDoc = await stage.yjs(owner.board.id, amira.device.cookie);
 	cardId = writeCard(amiraDoc.doc, amira, 'challenge', 'Zu wenig Räume');
 	await amiraDoc.flush();
-	amiraDoc.destroy();
-	ownerSocket = await connectRecording(server, owner.board.id, owner.device.cookie);
-	amiraSocket = await connectRecording(server, owner.board.id, amira.device.cookie);
 });
 
-afterAll(async () => {
-	ownerSocket?.close();
-	amiraSocket?.close();
-	ownerDoc?.destroy();
-	await server?.stop();
-});
-
-async function spotlight(event: string, payload: unknown): Promise<SpotlightState> {
-	const since = amiraSocket.mark();
-	expect(await ownerSocket.emit(event, payload), event).toEqual({ ok: true });
-	return amiraSocket.next<SpotlightState>('spotlight:state', () => true, since);
+function spotlight(event: string, payload: unknown): Promise<SpotlightState> {
+	return commandReceived(ownerSocket, event, payload, amiraSocket, 'spotlight:state');
 }
 
 describe('spotlight', () => {
@@ -63,7 +49,7 @@ describe('spotlight', () => {
 		expect(await spotlight('spotlight:set', { kind: 'card', id: cardId })).toEqual({
 			spotlight: { kind: 'card', id: cardId }
 		});
-		const late = await connectRecording(server, owner.board.id, amira.device.cookie);
+		const late = await connectRecording(stage.server, owner.board.id, amira.device.cookie);
 		expect(await late.next('spotlight:state')).toEqual({ spotlight: { kind: 'card', id: cardId } });
 		late.close();
 	});
@@ -83,7 +69,7 @@ describe('spotlight', () => {
 	});
 
 	it('an unknown card or cluster answers not_found; bad input invalid_input; nothing changes', async () => {
-		const stored = fingerprint(server.databaseFile);
+		const stored = fingerprint(stage.server.databaseFile);
 		for (const target of [
 			{ kind: 'card', id: 'nosuchcard' },
 			{ kind: 'cluster', id: 'nosuchcluster' },
@@ -102,12 +88,12 @@ describe('spotlight', () => {
 				error: { code: 'invalid_input' }
 			});
 		}
-		expect(fingerprint(server.databaseFile)).toEqual(stored);
+		expect(fingerprint(stage.server.databaseFile)).toEqual(stored);
 	});
 
 	it('clear: every device receives that nothing is in the spotlight any more', async () => {
 		expect(await spotlight('spotlight:clear', {})).toEqual({ spotlight: null });
-		const late = await connectRecording(server, owner.board.id, amira.device.cookie);
+		const late = await connectRecording(stage.server, owner.board.id, amira.device.cookie);
 		expect(await late.next('spotlight:state')).toEqual({ spotlight: null });
 		late.close();
 	});

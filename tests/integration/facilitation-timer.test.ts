@@ -2,48 +2,34 @@
  * The timer: the server holds its end time (so every device counts down to the
  * same moment), refuses out-of-range values, and keeps it across a restart.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-	facilitatorWithBoard,
-	join,
-	type BoardJson,
-	type Facilitator,
-	type Participant
-} from './helpers/flows';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { facilitatorWithBoard } from './helpers/flows';
 import { fingerprint } from './helpers/database';
-import { connectRecording, type RecordingClient } from './helpers/facilitation';
-import { startServer, type RunningServer } from './helpers/server';
+import {
+	commandReceived,
+	connectRecording,
+	facilitatedBoard,
+	type RecordingClient
+} from './helpers/facilitation';
+import { startServer } from './helpers/server';
+import { useStage } from './helpers/stage';
 import { waitFor } from './helpers/yjs';
 import type { TimerStatePayload } from '../../src/lib/realtime/events';
 
 const MINUTE = 60_000;
 
 describe('timer commands', () => {
-	let server: RunningServer;
-	let owner: Facilitator & { board: BoardJson };
-	let amira: Participant;
+	const stage = useStage();
 	let ownerSocket: RecordingClient;
 	let amiraSocket: RecordingClient;
 
 	beforeAll(async () => {
-		server = await startServer();
-		owner = await facilitatorWithBoard(server);
-		amira = await join(server, owner.board.joinCode, 'Amira');
-		ownerSocket = await connectRecording(server, owner.board.id, owner.device.cookie);
-		amiraSocket = await connectRecording(server, owner.board.id, amira.device.cookie);
-	});
-
-	afterAll(async () => {
-		ownerSocket?.close();
-		amiraSocket?.close();
-		await server?.stop();
+		({ ownerSocket, amiraSocket } = await facilitatedBoard(stage));
 	});
 
 	/** Sends a command as the facilitator; answers the timer state the participant received for it. */
-	async function command(event: string, payload: unknown): Promise<TimerStatePayload> {
-		const since = amiraSocket.mark();
-		expect(await ownerSocket.emit(event, payload), event).toEqual({ ok: true });
-		return amiraSocket.next<TimerStatePayload>('timer:state', () => true, since);
+	function command(event: string, payload: unknown): Promise<TimerStatePayload> {
+		return commandReceived(ownerSocket, event, payload, amiraSocket, 'timer:state');
 	}
 
 	it('a device learns on connect that no timer runs', async () => {
@@ -101,7 +87,7 @@ describe('timer commands', () => {
 	});
 
 	it('out-of-range and malformed values answer invalid_input and change nothing', async () => {
-		const stored = fingerprint(server.databaseFile);
+		const stored = fingerprint(stage.server.databaseFile);
 		const timersBefore = amiraSocket.all('timer:state').length;
 		for (const [event, payload] of [
 			['timer:start', { durationMs: 0 }],
@@ -123,14 +109,14 @@ describe('timer commands', () => {
 		}
 		// Extending past the longest timer is out of range as well.
 		expect(await ownerSocket.emit('timer:start', { durationMs: 3 * 60 * MINUTE })).toEqual({ ok: true });
-		const running = fingerprint(server.databaseFile);
+		const running = fingerprint(stage.server.databaseFile);
 		expect(await ownerSocket.emit('timer:extend', { byMs: MINUTE })).toMatchObject({
 			ok: false,
 			error: { code: 'invalid_input' }
 		});
-		expect(fingerprint(server.databaseFile)).toEqual(running);
+		expect(fingerprint(stage.server.databaseFile)).toEqual(running);
 		expect(await ownerSocket.emit('timer:stop', {})).toEqual({ ok: true });
-		expect(fingerprint(server.databaseFile).board_timers).toEqual(stored.board_timers);
+		expect(fingerprint(stage.server.databaseFile).board_timers).toEqual(stored.board_timers);
 		// The previous test's broadcasts (a one-minute timer) may still arrive late on a busy machine, so
 		// the accepted start is told by its length; no refused value may have reached anyone.
 		const LONGEST = 3 * 60 * MINUTE;

@@ -2,28 +2,24 @@
  * Merging duplicate cards (`card:merge`): the facilitator's decision, carried
  * out on the live document and on the votes; every refusal changes nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { linkCards } from '../../src/lib/board/links';
 import { readBoard } from '../../src/lib/board/read';
 import { linkId } from '../../src/lib/board/schema';
 import { findCard, writeCard } from './helpers/board';
 import { fingerprint, readStoredBoard } from './helpers/database';
-import { connectSynced, waitFor, type YjsClient } from './helpers/yjs';
-import { startServer, type RunningServer } from './helpers/server';
+import { waitFor, type YjsClient } from './helpers/yjs';
+import { useStage } from './helpers/stage';
 import {
-	connectRecording,
 	expectAccepted,
 	expectRefused,
 	goToPhase,
-	joinWithOrganisation,
 	workshop,
 	type RecordingSocket,
-	type Workshop,
-	closeAll
+	type Workshop
 } from './helpers/workshop';
 
-let server: RunningServer;
-const open: Array<{ close(): void } | YjsClient> = [];
+const stage = useStage();
 let scene: Workshop;
 let amiraSocket: RecordingSocket;
 let amiraDoc: YjsClient;
@@ -32,13 +28,10 @@ let duplicate: string;
 let idea: string;
 
 beforeAll(async () => {
-	server = await startServer();
-	scene = await workshop(server);
-	open.push(scene.facilitatorSocket);
-	const amira = await joinWithOrganisation(server, scene.board.joinCode, 'Amira', null);
-	amiraSocket = await connectRecording(server, scene.board.id, amira.device.cookie);
-	amiraDoc = await connectSynced(server, scene.board.id, amira.device.cookie);
-	open.push(amiraSocket, amiraDoc);
+	scene = await workshop(stage);
+	const amira = await scene.join('Amira');
+	amiraSocket = await scene.record(amira);
+	amiraDoc = await scene.document(amira);
 	keep = writeCard(amiraDoc.doc, amira, 'challenge', 'Zu wenig Räume');
 	duplicate = writeCard(amiraDoc.doc, amira, 'challenge', 'Räume fehlen abends');
 	idea = writeCard(amiraDoc.doc, amira, 'solution', 'Schulen öffnen');
@@ -64,15 +57,10 @@ beforeAll(async () => {
 	}
 });
 
-afterAll(async () => {
-	closeAll(open);
-	await server?.stop();
-});
-
 async function refusedWithoutChange(payload: unknown, code: string, socket = scene.facilitatorSocket) {
-	const before = fingerprint(server.databaseFile);
+	const before = fingerprint(stage.server.databaseFile);
 	expectRefused(await socket.emit('card:merge', payload), code);
-	expect(fingerprint(server.databaseFile)).toEqual(before);
+	expect(fingerprint(stage.server.databaseFile)).toEqual(before);
 }
 
 describe('card:merge', () => {
@@ -92,7 +80,7 @@ describe('card:merge', () => {
 	it('keeps one card with both texts, its links and all dots; every device sees it', async () => {
 		expectAccepted(await scene.facilitatorSocket.emit('card:merge', { keepId: keep, mergeIds: [duplicate] }));
 		await waitFor(() => !findCard(amiraDoc.doc, duplicate), 'the merged card gone on Amira’s device');
-		const content = readBoard(readStoredBoard(server.databaseFile, scene.board.id));
+		const content = readBoard(readStoredBoard(stage.server.databaseFile, scene.board.id));
 		expect(content.cards.find((card) => card.id === keep)?.text).toBe(
 			'Zu wenig Räume\n\nRäume fehlen abends'
 		);

@@ -2,29 +2,19 @@
  * Moderation over socket.io: the facilitator lists who joined and removes a
  * participant — their connections close at once and there is no way back.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectError, expectStatus, facilitatorWithBoard, join } from './helpers/flows';
 import { findCard, writeCard } from './helpers/board';
-import { ModerationStage } from './helpers/moderation';
+import { moderationScene } from './helpers/moderation';
+import { useStage } from './helpers/stage';
 import { connectError } from './helpers/socket';
 import { rawConnect, sleep, waitFor } from './helpers/yjs';
-import { startServer } from './helpers/server';
 
-const stage = new ModerationStage();
-
-beforeAll(async () => {
-	stage.server = await startServer();
-});
-
-afterEach(() => stage.closeClients());
-
-afterAll(async () => {
-	await stage.server?.stop();
-});
+const stage = useStage({ closeClients: 'after-each' });
 
 describe('participants:list', () => {
 	it('names everyone who joined, with organisation, whether they are online, and who was removed', async () => {
-		const s = await stage.scene();
+		const s = await moderationScene(stage);
 		const { owner } = s;
 		const anonymous = await join(stage.server, owner.board.joinCode, null);
 		// Joining again from the same device updates the name and organisation.
@@ -74,7 +64,7 @@ describe('participants:list', () => {
 
 describe('participant:remove', () => {
 	it('closes the participant’s connections at once (4410, final) and keeps them out for good', async () => {
-		const s = await stage.scene();
+		const s = await moderationScene(stage);
 		const { owner, mallory } = s;
 		const amiraClient = await stage.yjs(owner.board.id, s.amira.device.cookie);
 		const malloryClient = await stage.yjs(owner.board.id, mallory.device.cookie);
@@ -112,7 +102,7 @@ describe('participant:remove', () => {
 	});
 
 	it('answers not_found for someone who is not on this board, invalid_input for a malformed id', async () => {
-		const s = await stage.scene();
+		const s = await moderationScene(stage);
 		const elsewhere = await facilitatorWithBoard(stage.server);
 		const stranger = await join(stage.server, elsewhere.board.joinCode, 'Fremd');
 		for (const participantId of [stranger.id, 'doesnotexist']) {

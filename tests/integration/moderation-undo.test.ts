@@ -3,7 +3,7 @@
  * did — also after the log was compacted and the server restarted, and for the
  * cards they wrote privately.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyTextChange, cardText } from '../../src/lib/board/cards';
 import { linkCards, unlinkCards } from '../../src/lib/board/links';
 import { readBoard } from '../../src/lib/board/read';
@@ -12,28 +12,19 @@ import { draftRoomName } from '../../src/lib/server/draft-store';
 import { facilitatorWithBoard, join } from './helpers/flows';
 import { findCard, writeCard } from './helpers/board';
 import { readStoredBoard } from './helpers/database';
-import { ModerationStage } from './helpers/moderation';
+import { moderationScene } from './helpers/moderation';
+import { useStage } from './helpers/stage';
 import { sleep, waitFor } from './helpers/yjs';
 import { startServer } from './helpers/server';
 
 // Compaction after every few updates: undo must still find everything in the log.
 const env = { COMPACT_AFTER_UPDATES: '5', UNLOAD_IDLE_MS: '200' };
 
-const stage = new ModerationStage();
-
-beforeAll(async () => {
-	stage.server = await startServer({ env });
-});
-
-afterEach(() => stage.closeClients());
-
-afterAll(async () => {
-	await stage.server?.stop();
-});
+const stage = useStage({ env, closeClients: 'after-each' });
 
 describe('participant:undo', () => {
 	it('removes what the participant added, restores what they deleted, keeps everyone else’s work', async () => {
-		const s = await stage.scene();
+		const s = await moderationScene(stage);
 		const { owner, amira, mallory } = s;
 		const facilitator = { id: owner.user.id, name: owner.user.name };
 		const amiraClient = await stage.yjs(owner.board.id, amira.device.cookie);
@@ -104,7 +95,7 @@ describe('participant:undo', () => {
 	});
 
 	it('works on a board nobody has open, after compactions and a restart, and after the removal', async () => {
-		const s = await stage.scene();
+		const s = await moderationScene(stage);
 		const { owner, amira, mallory } = s;
 		const amiraClient = await stage.yjs(owner.board.id, amira.device.cookie);
 		const malloryClient = await stage.yjs(owner.board.id, mallory.device.cookie);
@@ -137,7 +128,7 @@ describe('participant:undo', () => {
 	});
 
 	it('also takes back the cards the participant wrote privately, published at the reveal', async () => {
-		const s = await stage.scene();
+		const s = await moderationScene(stage);
 		const { owner, amira, mallory } = s;
 		const amiraClient = await stage.yjs(owner.board.id, amira.device.cookie);
 		const kept = writeCard(amiraClient.doc, amira, 'challenge', 'Offen geschrieben');
@@ -163,7 +154,7 @@ describe('participant:undo', () => {
 	});
 
 	it('answers not_found for someone not on this board and changes nothing', async () => {
-		const s = await stage.scene();
+		const s = await moderationScene(stage);
 		const elsewhere = await facilitatorWithBoard(stage.server);
 		const stranger = await join(stage.server, elsewhere.board.joinCode, 'Fremd');
 		const ack = await s.facilitatorSocket.emit('participant:undo', { participantId: stranger.id });

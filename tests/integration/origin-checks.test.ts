@@ -4,35 +4,30 @@
  * server's when a browser sends one. Clients that send no Origin (scripts, the
  * other tests) are judged by their cookie alone.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import WebSocket from 'ws';
 import {
+	boardWithParticipants,
 	expectError,
 	expectStatus,
-	facilitatorWithBoard,
-	join,
-	type BoardJson,
-	type Facilitator,
+	type BoardScene,
 	type Participant
 } from './helpers/flows';
 import { Device } from './helpers/http';
-import { startServer, type RunningServer } from './helpers/server';
+import { useStage } from './helpers/stage';
 
 const FOREIGN = 'https://evil.example';
 
-let server: RunningServer;
-let owner: Facilitator & { board: BoardJson };
+const stage = useStage();
+let owner: BoardScene['owner'];
 let participant: Participant;
 
 beforeAll(async () => {
-	server = await startServer();
-	owner = await facilitatorWithBoard(server);
-	participant = await join(server, owner.board.joinCode, 'Amira');
-});
-
-afterAll(async () => {
-	await server?.stop();
+	({
+		owner,
+		participants: [participant]
+	} = await boardWithParticipants(stage.server, 'Amira'));
 });
 
 /**
@@ -41,7 +36,7 @@ afterAll(async () => {
  */
 function yjsWithOrigin(origin: string, cookie: string): Promise<number | 'open'> {
 	return new Promise((resolve, reject) => {
-		const ws = new WebSocket(`${server.wsUrl}/yjs/${owner.board.id}`, { headers: { cookie }, origin });
+		const ws = new WebSocket(`${stage.server.wsUrl}/yjs/${owner.board.id}`, { headers: { cookie }, origin });
 		ws.on('message', () => {
 			resolve('open');
 			ws.close();
@@ -53,7 +48,7 @@ function yjsWithOrigin(origin: string, cookie: string): Promise<number | 'open'>
 
 /** A socket.io handshake with an Origin header: 'connected' or the connect_error message. */
 function socketWithOrigin(origin: string, cookie: string): Promise<string> {
-	const socket = io(server.url, {
+	const socket = io(stage.server.url, {
 		auth: { boardId: owner.board.id },
 		extraHeaders: { cookie, origin },
 		transports: ['websocket'],
@@ -79,12 +74,12 @@ describe('Yjs upgrades', () => {
 		}
 		expect(await yjsWithOrigin('null', owner.device.cookie)).toBe(4403);
 		// Another port on the same host is another site too.
-		const otherPort = server.url.replace(/:\d+$/, `:${server.port + 1}`);
+		const otherPort = stage.server.url.replace(/:\d+$/, `:${stage.server.port + 1}`);
 		expect(await yjsWithOrigin(otherPort, owner.device.cookie)).toBe(4403);
 	});
 
 	it('from the board’s own pages: admitted and synced', async () => {
-		expect(await yjsWithOrigin(server.url, participant.device.cookie)).toBe('open');
+		expect(await yjsWithOrigin(stage.server.url, participant.device.cookie)).toBe('open');
 	});
 });
 
@@ -94,7 +89,7 @@ describe('socket.io handshakes', () => {
 	});
 
 	it('from the board’s own pages: connected', async () => {
-		expect(await socketWithOrigin(server.url, owner.device.cookie)).toBe('connected');
+		expect(await socketWithOrigin(stage.server.url, owner.device.cookie)).toBe('connected');
 	});
 });
 
@@ -107,7 +102,7 @@ describe('the JSON API', () => {
 			'forbidden'
 		);
 		expectError(await owner.device.post('/api/v1/logout', undefined, foreign), 403, 'forbidden');
-		const stranger = new Device(server.url);
+		const stranger = new Device(stage.server.url);
 		expectError(
 			await stranger.post('/api/v1/join', { code: owner.board.joinCode }, foreign),
 			403,
@@ -126,7 +121,11 @@ describe('the JSON API', () => {
 	it('answers reads from anywhere (the cookie decides), and writes from its own origin or without one', async () => {
 		expectStatus(await owner.device.get('/api/v1/meetings', { headers: { origin: FOREIGN } }), 200);
 		expectStatus(
-			await owner.device.post('/api/v1/meetings', { title: 'Von hier' }, { headers: { origin: server.url } }),
+			await owner.device.post(
+				'/api/v1/meetings',
+				{ title: 'Von hier' },
+				{ headers: { origin: stage.server.url } }
+			),
 			201
 		);
 		expectStatus(await owner.device.post('/api/v1/meetings', { title: 'Ohne Origin' }), 201);

@@ -9,12 +9,16 @@ import type { OutcomeDocument } from '../../src/lib/outcome/format';
 import { Device } from './helpers/http';
 import { createBoard, expectError, expectStatus, join } from './helpers/flows';
 import { writeCard } from './helpers/board';
-import { connectSynced, sleep } from './helpers/yjs';
+import { connectSynced, sleep, waitFor } from './helpers/yjs';
 import { fingerprint } from './helpers/database';
 import { PROJECT_ROOT, startServer, type RunningServer } from './helpers/server';
 import { compareImages, decodeGreyPng, hasPdftoppm, renderPdfPage } from './helpers/images';
 import { finish, runWorkshop, TEXTS, type Workshop } from './helpers/outcomes';
 import { linkCards } from '../../src/lib/board/links';
+import { applyTextChange } from '../../src/lib/board/cards';
+import { openTranslation } from '../../src/lib/board/translations';
+import { findCard } from './helpers/board';
+import type * as Y from 'yjs';
 
 const REFERENCE = path.join(PROJECT_ROOT, 'tests/fixtures/outcome-pdf-arabic.png');
 
@@ -22,9 +26,29 @@ let server: RunningServer;
 let workshop: Workshop;
 let outcomeId: string;
 
+/** Translations as the board writes them: into the card's `translations`, over Yjs. */
+function translate(doc: Y.Doc, cardId: string, lang: string, text: string): void {
+	applyTextChange(openTranslation(doc, cardId, lang)!, text);
+}
+
+const TRANSLATIONS = {
+	rooms: 'لا توجد قاعات بأسعار معقولة للقاءات',
+	arabic: 'Zu wenig Geld für kleine Initiativen',
+	fund: 'صندوقی برای پروژه‌های کوچک'
+};
+
 beforeAll(async () => {
 	server = await startServer();
 	workshop = await runWorkshop(server);
+	const { facilitator } = workshop.clients;
+	await waitFor(
+		() => findCard(facilitator.doc, workshop.ids.rooms) && findCard(facilitator.doc, workshop.ids.arabic),
+		'the cards at the facilitator'
+	);
+	translate(facilitator.doc, workshop.ids.rooms, 'ar', TRANSLATIONS.rooms);
+	translate(facilitator.doc, workshop.ids.arabic, 'de', TRANSLATIONS.arabic);
+	translate(facilitator.doc, workshop.ids.fund, 'fa', TRANSLATIONS.fund);
+	await facilitator.flush();
 	outcomeId = (await finish(workshop)).id;
 });
 
@@ -89,6 +113,9 @@ describe('outcome exports', () => {
 			/- \*\*3\.\*\* Zu wenig Förderung für kleine Vereine \(0 Stimmen\)\n {2}- Lösungsidee: Ein Fonds für Kleinstprojekte \(1 Stimme\)/
 		);
 		expect(text).toContain('## Empfehlungen');
+		// Translations under their card, named in their own language.
+		expect(text).toContain(`- **1.** ${TEXTS.rooms} (3 Stimmen)\n  - العربية: ${TRANSLATIONS.rooms}\n`);
+		expect(text).toContain(`  - Lösungsidee: ${TEXTS.fund} (1 Stimme)\n    - فارسی: ${TRANSLATIONS.fund}\n`);
 	});
 
 	it('CSV (UTF-8 with BOM) parses into one row per card with rank, votes and relations', async () => {
@@ -114,6 +141,8 @@ describe('outcome exports', () => {
 			Art: 'Empfehlung',
 			'Verknüpft mit': `${TEXTS.cluster} | ${TEXTS.fund}`
 		});
+		expect(byText.get(TEXTS.rooms)).toMatchObject({ 'Übersetzung (Arabisch)': TRANSLATIONS.rooms });
+		expect(byText.get(TEXTS.arabic)).toMatchObject({ 'Übersetzung (Deutsch)': TRANSLATIONS.arabic });
 	});
 
 	it('JSON is the outcome document (docs/outcome-format.md)', async () => {
@@ -133,6 +162,14 @@ describe('outcome exports', () => {
 			expect(text).toContain(words);
 		expect(xml).toMatch(/<w:bidi\/>[\s\S]*?نقص التمويل/);
 		expect(xml).toContain('<w:rtl/>');
+		// Each translation its own paragraph: right to left and marked Arabic or Persian, or left to right and German.
+		const paragraphs = xml.split('</w:p>');
+		const paragraphOf = (words: string) => paragraphs.find((paragraph) => paragraph.includes(words)) ?? '';
+		expect(paragraphOf(TRANSLATIONS.rooms)).toMatch(/<w:bidi\/>[\s\S]*w:bidi="ar"[\s\S]*العربية: /);
+		expect(paragraphOf(TRANSLATIONS.fund)).toMatch(/<w:bidi\/>[\s\S]*w:bidi="fa"[\s\S]*فارسی: /);
+		expect(paragraphOf(TRANSLATIONS.arabic)).toContain('w:val="de"');
+		expect(paragraphOf(TRANSLATIONS.arabic)).not.toContain('<w:bidi/>');
+		expect(paragraphOf(TRANSLATIONS.arabic)).toContain('Deutsch: ');
 	});
 
 	it('PDF is A4 with the title, participants, ranking, chart labels and every text', async () => {
@@ -154,12 +191,14 @@ describe('outcome exports', () => {
 			expect(text).toContain(words);
 		}
 		expect(text).toContain(`1. ${TEXTS.rooms}`);
+		expect(text).toContain(`Deutsch: ${TRANSLATIONS.arabic}`);
 		const rightToLeft = logicalRightToLeft(text);
 		expect(rightToLeft).toContain('التمويل');
 		expect(rightToLeft).toContain('جلسات');
+		expect(rightToLeft).toContain('بأسعار معقولة');
 	});
 
-	it('PDF shapes Arabic and Persian right to left: its page matches the reviewed reference image', async () => {
+	it('PDF shapes Arabic and Persian right to left, translations in their own direction: its page matches the reviewed reference image', async () => {
 		expect(hasPdftoppm(), 'pdftoppm is needed: apt-get install -y poppler-utils').toBe(true);
 		const { facilitator } = workshop;
 		const board = await createBoard(facilitator.device, facilitator.meetingId, 'لوحة عربية');
@@ -171,6 +210,9 @@ describe('outcome exports', () => {
 		writeCard(client.doc, layla, 'challenge', 'کمبود فضای مناسب برای جلسات انجمن‌ها');
 		await sleep(5);
 		const solution = writeCard(client.doc, layla, 'solution', 'صندوق دعم للمشاريع الصغيرة');
+		// A German translation reads left to right inside the right-to-left card; a Persian one right to left.
+		translate(client.doc, challenge, 'de', 'Zu wenig Geld für kleine Initiativen in den Vierteln');
+		translate(client.doc, solution, 'fa', 'صندوق حمایت از پروژه‌های کوچک');
 		linkCards(client.doc, {
 			solutionId: solution,
 			challengeId: challenge,
@@ -188,7 +230,7 @@ describe('outcome exports', () => {
 		const png = renderPdfPage(response.bytes, {
 			page: 1,
 			dpi: 100,
-			crop: { x: 50, y: 165, width: 728, height: 260 }
+			crop: { x: 50, y: 165, width: 728, height: 300 }
 		});
 		if (process.env.WEDO_UPDATE_FIXTURES) fs.writeFileSync(REFERENCE, png);
 		const result = compareImages(decodeGreyPng(png), decodeGreyPng(fs.readFileSync(REFERENCE)));

@@ -56,7 +56,7 @@ describe('retention', () => {
 		const saved = await postForm(facilitator.device, `/meetings/${facilitator.meetingId}?/update`, {
 			title: 'Stadtteilkonferenz',
 			retainUntil: '2031-06-30',
-			timezoneOffset: '-120'
+			timeZone: 'Europe/Berlin'
 		});
 		expect(saved.status, saved.text.slice(0, 200)).toBe(200);
 		const meeting = await facilitator.device.get(`/api/v1/meetings/${facilitator.meetingId}`);

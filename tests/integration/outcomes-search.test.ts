@@ -1,23 +1,16 @@
 /** Search over outcomes: German spellings folded, other scripts found as written, only what the caller may see. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Device } from './helpers/http';
 import { createBoard, createMeeting, expectError, expectStatus, signup } from './helpers/flows';
-import { startServer, type RunningServer } from './helpers/server';
-import { finish, runWorkshop, TEXTS, type Workshop } from './helpers/outcomes';
+import { useStage } from './helpers/stage';
+import { finish, finishedWorkshop, TEXTS, type Workshop } from './helpers/outcomes';
 
-let server: RunningServer;
+const stage = useStage();
 let workshop: Workshop;
 let outcomeId: string;
 
 beforeAll(async () => {
-	server = await startServer();
-	workshop = await runWorkshop(server);
-	outcomeId = (await finish(workshop)).id;
-});
-
-afterAll(async () => {
-	workshop?.close();
-	await server?.stop();
+	({ workshop, outcomeId } = await finishedWorkshop(stage));
 });
 
 interface Result {
@@ -82,7 +75,7 @@ describe('search', () => {
 			400,
 			'invalid_input'
 		);
-		expectError(await new Device(server.url).get('/api/v1/search?q=Förderung'), 401, 'unauthenticated');
+		expectError(await new Device(stage.server.url).get('/api/v1/search?q=Förderung'), 401, 'unauthenticated');
 		expect(await search('?!')).toEqual([]);
 	});
 
@@ -90,7 +83,7 @@ describe('search', () => {
 		expect(ids(await search('Förderung', workshop.amira.device))).toEqual(
 			[workshop.ids.funding, workshop.ids.cluster].sort()
 		);
-		const stranger = await signup(server, { name: 'Other Facilitator' });
+		const stranger = await signup(stage.server, { name: 'Other Facilitator' });
 		expect(await search('Förderung', stranger.device)).toEqual([]);
 	});
 
@@ -124,7 +117,7 @@ describe('search', () => {
 		expectStatus(page, 200);
 		expect(page.text).toContain(TEXTS.funding);
 		expect(page.text).toContain(`/outcomes/`);
-		const login = await new Device(server.url).get('/search?q=x');
+		const login = await new Device(stage.server.url).get('/search?q=x');
 		expect(login.status).toBe(303);
 	});
 });

@@ -8,7 +8,8 @@ import { expectError, expectStatus } from './helpers/flows';
 import { postForm } from './helpers/facilitation';
 import { fingerprint } from './helpers/database';
 import { startServer, type RunningServer } from './helpers/server';
-import { finish, runWorkshop, TEXTS, type Workshop } from './helpers/outcomes';
+import { finish, finishedWorkshop, runWorkshop, TEXTS, type Workshop } from './helpers/outcomes';
+import { useStage } from './helpers/stage';
 
 interface Received {
 	to: string[];
@@ -73,19 +74,12 @@ function outcomeTables(file: string): Record<string, string> {
 }
 
 describe('share links', () => {
-	let server: RunningServer;
+	const stage = useStage();
 	let workshop: Workshop;
 	let outcomeId: string;
 
 	beforeAll(async () => {
-		server = await startServer();
-		workshop = await runWorkshop(server);
-		outcomeId = (await finish(workshop)).id;
-	});
-
-	afterAll(async () => {
-		workshop?.close();
-		await server?.stop();
+		({ workshop, outcomeId } = await finishedWorkshop(stage));
 	});
 
 	it('opens the review page and its files without an account, until the link is revoked', async () => {
@@ -94,11 +88,11 @@ describe('share links', () => {
 		const created = await facilitator.device.post(`/api/v1/outcomes/${outcomeId}/shares`);
 		expectStatus(created, 201);
 		const { id, url } = created.body.share;
-		expect(url).toMatch(new RegExp(`^${server.url}/share/[a-z0-9]{32}$`));
+		expect(url).toMatch(new RegExp(`^${stage.server.url}/share/[a-z0-9]{32}$`));
 		const path = new URL(url).pathname;
 		const token = path.split('/').pop()!;
 
-		const stranger = new Device(server.url);
+		const stranger = new Device(stage.server.url);
 		const page = await stranger.get(path);
 		expectStatus(page, 200);
 		for (const words of [TEXTS.funding, TEXTS.fund, TEXTS.recommendation, TEXTS.arabic])
@@ -116,7 +110,7 @@ describe('share links', () => {
 		expectError(await stranger.get(`/api/v1/outcomes/${outcomeId}`), 401, 'unauthenticated');
 
 		// Only a hash of the token is stored.
-		const db = new Database(server.databaseFile, { readonly: true });
+		const db = new Database(stage.server.databaseFile, { readonly: true });
 		const stored = db.prepare('SELECT token_hash AS hash FROM outcome_shares WHERE id = ?').get(id) as {
 			hash: string;
 		};
@@ -147,13 +141,13 @@ describe('share links', () => {
 	});
 
 	it('explains what to set when the server has no SMTP, and stores nothing', async () => {
-		const before = outcomeTables(server.databaseFile);
+		const before = outcomeTables(stage.server.databaseFile);
 		const response = await workshop.facilitator.device.post(`/api/v1/outcomes/${outcomeId}/send`);
 		expectError(response, 503, 'mail_not_configured');
 		const page = await postForm(workshop.facilitator.device, `/outcomes/${outcomeId}?/send`);
 		expect(page.status).toBe(503);
 		expect(page.text).toContain('SMTP_URL');
-		expect(outcomeTables(server.databaseFile)).toEqual(before);
+		expect(outcomeTables(stage.server.databaseFile)).toEqual(before);
 	});
 });
 

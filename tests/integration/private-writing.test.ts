@@ -4,30 +4,26 @@
  * the board's document, not over socket.io — until the facilitator reveals
  * them; then they are on the board for everyone, in their author's name.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readBoard } from '../../src/lib/board/read';
 import { draftRoomName } from '../../src/lib/server/draft-store';
-import { columnId, findCard, writeCard } from './helpers/board';
+import { authorOf, columnId, findCard, writeCard } from './helpers/board';
 import { fingerprint, readStoredBoard } from './helpers/database';
-import { connectSynced, connectYjs, sleep, waitFor, type YjsClient } from './helpers/yjs';
-import { startServer, type RunningServer } from './helpers/server';
+import { connectYjs, sleep, waitFor, type YjsClient } from './helpers/yjs';
+import { useStage } from './helpers/stage';
 import {
-	connectRecording,
 	expectAccepted,
 	expectRefused,
-	joinWithOrganisation,
 	workshop,
 	type RecordingSocket,
-	type Workshop,
-	closeAll
+	type Workshop
 } from './helpers/workshop';
 import type { Participant } from './helpers/flows';
 import type { Card } from '../../src/lib/board/schema';
 
 const SECRET = 'Geheimer Entwurf: Miete zu hoch';
 
-let server: RunningServer;
-const open: Array<{ close(): void } | YjsClient> = [];
+const stage = useStage();
 let scene: Workshop;
 let amira: Participant;
 let bruno: Participant;
@@ -37,34 +33,22 @@ let brunoBoard: YjsClient;
 let amiraDrafts: YjsClient;
 let draftId: string;
 
-function track<T extends { close(): void } | YjsClient>(client: T): T {
-	open.push(client);
-	return client;
-}
-
 beforeAll(async () => {
-	server = await startServer();
-	scene = await workshop(server);
-	open.push(scene.facilitatorSocket);
-	amira = await joinWithOrganisation(server, scene.board.joinCode, 'Amira', null);
-	bruno = await joinWithOrganisation(server, scene.board.joinCode, 'Bruno', null);
-	amiraSocket = track(await connectRecording(server, scene.board.id, amira.device.cookie));
-	brunoSocket = track(await connectRecording(server, scene.board.id, bruno.device.cookie));
-	brunoBoard = track(await connectSynced(server, scene.board.id, bruno.device.cookie));
-});
-
-afterAll(async () => {
-	closeAll(open);
-	await server?.stop();
+	scene = await workshop(stage);
+	amira = await scene.join('Amira');
+	bruno = await scene.join('Bruno');
+	amiraSocket = await scene.record(amira);
+	brunoSocket = await scene.record(bruno);
+	brunoBoard = await scene.document(bruno);
 });
 
 describe('private writing', () => {
 	it('only facilitators switch it on or reveal', async () => {
-		const before = fingerprint(server.databaseFile);
+		const before = fingerprint(stage.server.databaseFile);
 		expectRefused(await amiraSocket.emit('private:set', { on: true }), 'forbidden');
 		expectRefused(await amiraSocket.emit('private:reveal', {}), 'forbidden');
 		expectRefused(await scene.facilitatorSocket.emit('private:set', { on: 'yes' }), 'invalid_input');
-		expect(fingerprint(server.databaseFile)).toEqual(before);
+		expect(fingerprint(stage.server.databaseFile)).toEqual(before);
 		expect(await brunoSocket.latest('private:state')).toEqual({ on: false });
 	});
 
@@ -77,20 +61,18 @@ describe('private writing', () => {
 
 	it('nobody but the author and the facilitators may open a participant’s drafts', async () => {
 		const room = draftRoomName(scene.board.id, amira.id);
-		const intruder = track(connectYjs(server, room, bruno.device.cookie));
+		const intruder = stage.track(connectYjs(stage.server, room, bruno.device.cookie));
 		expect(await intruder.closed()).toBe(4403);
-		const stranger = track(connectYjs(server, room));
+		const stranger = stage.track(connectYjs(stage.server, room));
 		expect(await stranger.closed()).toBe(4401);
-		const unknownBoard = track(
-			connectYjs(server, draftRoomName('nosuchboard', amira.id), amira.device.cookie)
+		const unknownBoard = stage.track(
+			connectYjs(stage.server, draftRoomName('nosuchboard', amira.id), amira.device.cookie)
 		);
 		expect(await unknownBoard.closed()).toBe(4404);
 	});
 
 	it('a draft reaches the facilitators and no other participant', async () => {
-		amiraDrafts = track(
-			await connectSynced(server, draftRoomName(scene.board.id, amira.id), amira.device.cookie)
-		);
+		amiraDrafts = await stage.yjs(draftRoomName(scene.board.id, amira.id), amira.device.cookie);
 		// The drafts document mirrors the board's columns, so a draft names a column of the board.
 		expect(columnId(amiraDrafts.doc, 'challenge')).toBe(columnId(brunoBoard.doc, 'challenge'));
 		draftId = writeCard(amiraDrafts.doc, amira, 'challenge', SECRET);
@@ -103,9 +85,7 @@ describe('private writing', () => {
 			authorId: amira.id
 		});
 		// A facilitator may look into the drafts, read-only.
-		const look = track(
-			await connectSynced(server, draftRoomName(scene.board.id, amira.id), scene.facilitator.device.cookie)
-		);
+		const look = await stage.yjs(draftRoomName(scene.board.id, amira.id), scene.facilitator.device.cookie);
 		expect(findCard(look.doc, draftId)?.text).toBe(SECRET);
 		await sleep(300);
 		await brunoBoard.flush();
@@ -113,19 +93,15 @@ describe('private writing', () => {
 		expect(JSON.stringify(brunoBoard.doc.toJSON())).not.toContain('Geheimer');
 		expect(JSON.stringify([...brunoSocket.events.entries()])).not.toContain('Geheimer');
 		expect(JSON.stringify([...amiraSocket.events.entries()])).not.toContain('Geheimer');
-		expect(findCard(readStoredBoard(server.databaseFile, scene.board.id), draftId)).toBeUndefined();
+		expect(findCard(readStoredBoard(stage.server.databaseFile, scene.board.id), draftId)).toBeUndefined();
 	});
 
 	it('writing a draft needs the drafts document: a facilitator’s change to it is dropped', async () => {
-		const facilitatorDrafts = track(
-			await connectSynced(server, draftRoomName(scene.board.id, amira.id), scene.facilitator.device.cookie)
+		const facilitatorDrafts = await stage.yjs(
+			draftRoomName(scene.board.id, amira.id),
+			scene.facilitator.device.cookie
 		);
-		writeCard(
-			facilitatorDrafts.doc,
-			{ id: scene.facilitator.user.id, name: scene.facilitator.user.name },
-			'challenge',
-			'Von außen'
-		);
+		writeCard(facilitatorDrafts.doc, authorOf(scene.facilitator), 'challenge', 'Von außen');
 		await facilitatorDrafts.flush();
 		await amiraDrafts.flush();
 		expect(readBoard(amiraDrafts.doc).cards.map((card) => card.text)).toEqual([SECRET]);
@@ -140,7 +116,7 @@ describe('private writing', () => {
 		);
 		expect(card).toMatchObject({ text: SECRET, authorId: amira.id, authorName: 'Amira' });
 		await waitFor(() => readBoard(amiraDrafts.doc).cards.length === 0, 'Amira’s drafts cleared');
-		expect(findCard(readStoredBoard(server.databaseFile, scene.board.id), draftId)?.text).toBe(SECRET);
+		expect(findCard(readStoredBoard(stage.server.databaseFile, scene.board.id), draftId)?.text).toBe(SECRET);
 		await brunoSocket.until<{ on: boolean }>('private:state', (state) => !state.on);
 		await scene.facilitatorSocket.until<{ cards: Card[] }>(
 			'private:drafts',

@@ -3,29 +3,25 @@
  * column; participants write recommendations (with their sources) only in the
  * recommend phase; only facilitators learn which organisation wrote what.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addCard } from '../../src/lib/board/cards';
 import { newId } from '../../src/lib/board/ids';
 import { readBoard } from '../../src/lib/board/read';
 import { columnId, findCard, writeCard } from './helpers/board';
 import { fingerprint, readStoredBoard } from './helpers/database';
-import { connectSynced, waitFor, type YjsClient } from './helpers/yjs';
-import { startServer, type RunningServer } from './helpers/server';
+import { waitFor, type YjsClient } from './helpers/yjs';
+import { useStage } from './helpers/stage';
 import {
-	connectRecording,
 	expectAccepted,
 	expectRefused,
 	goToPhase,
-	joinWithOrganisation,
 	workshop,
 	type RecordingSocket,
-	type Workshop,
-	closeAll
+	type Workshop
 } from './helpers/workshop';
 import type { Participant } from './helpers/flows';
 
-let server: RunningServer;
-const open: Array<{ close(): void } | YjsClient> = [];
+const stage = useStage();
 let scene: Workshop;
 let yusuf: Participant;
 let anon: Participant;
@@ -34,26 +30,18 @@ let yusufDoc: YjsClient;
 let challenge: string;
 
 beforeAll(async () => {
-	server = await startServer();
-	scene = await workshop(server);
-	open.push(scene.facilitatorSocket);
-	yusuf = await joinWithOrganisation(server, scene.board.joinCode, 'Yusuf', 'Kulturverein Nord');
-	anon = await joinWithOrganisation(server, scene.board.joinCode, '', null);
-	yusufSocket = await connectRecording(server, scene.board.id, yusuf.device.cookie);
-	yusufDoc = await connectSynced(server, scene.board.id, yusuf.device.cookie);
-	open.push(yusufSocket, yusufDoc);
+	scene = await workshop(stage);
+	yusuf = await scene.join('Yusuf', 'Kulturverein Nord');
+	anon = await scene.join('');
+	yusufSocket = await scene.record(yusuf);
+	yusufDoc = await scene.document(yusuf);
 	challenge = writeCard(yusufDoc.doc, yusuf, 'challenge', 'Zu wenig Räume');
 	await yusufDoc.flush();
 });
 
-afterAll(async () => {
-	closeAll(open);
-	await server?.stop();
-});
-
 describe('recommendations', () => {
 	it('only facilitators add the recommendation column, with a title', async () => {
-		const before = fingerprint(server.databaseFile);
+		const before = fingerprint(stage.server.databaseFile);
 		expectRefused(
 			await yusufSocket.emit('recommendations:add-column', { title: 'Empfehlungen' }),
 			'forbidden'
@@ -62,7 +50,7 @@ describe('recommendations', () => {
 			await scene.facilitatorSocket.emit('recommendations:add-column', { title: ' ' }),
 			'invalid_input'
 		);
-		expect(fingerprint(server.databaseFile)).toEqual(before);
+		expect(fingerprint(stage.server.databaseFile)).toEqual(before);
 	});
 
 	it('adds the column once; every device gets it', async () => {
@@ -82,8 +70,7 @@ describe('recommendations', () => {
 	});
 
 	it('a participant’s recommendation is refused outside the recommend phase', async () => {
-		const client = await connectSynced(server, scene.board.id, yusuf.device.cookie);
-		open.push(client);
+		const client = await scene.document(yusuf);
 		const id = newId();
 		addCard(client.doc, {
 			id,
@@ -95,7 +82,7 @@ describe('recommendations', () => {
 			sources: [challenge]
 		});
 		expect(await client.closed()).toBe(4422);
-		expect(findCard(readStoredBoard(server.databaseFile, scene.board.id), id)).toBeUndefined();
+		expect(findCard(readStoredBoard(stage.server.databaseFile, scene.board.id), id)).toBeUndefined();
 	});
 
 	it('in the recommend phase a participant writes a recommendation that names its sources', async () => {
@@ -111,7 +98,9 @@ describe('recommendations', () => {
 			sources: [challenge]
 		});
 		await yusufDoc.flush();
-		expect(findCard(readStoredBoard(server.databaseFile, scene.board.id), id)?.sources).toEqual([challenge]);
+		expect(findCard(readStoredBoard(stage.server.databaseFile, scene.board.id), id)?.sources).toEqual([
+			challenge
+		]);
 	});
 });
 

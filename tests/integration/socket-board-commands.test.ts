@@ -1,30 +1,27 @@
 /** socket.io: the handshake's access check, the welcome, and facilitator-only board commands. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
+	boardWithParticipants,
 	expectStatus,
 	facilitatorWithBoard,
-	join,
 	type BoardJson,
-	type Facilitator,
+	type BoardScene,
 	type Participant
 } from './helpers/flows';
 import { fingerprint } from './helpers/database';
 import { connectError, connectSocket, type BoardSocketClient } from './helpers/socket';
 import { sleep, waitFor } from './helpers/yjs';
-import { startServer, type RunningServer } from './helpers/server';
+import { useStage } from './helpers/stage';
 
-let server: RunningServer;
-let owner: Facilitator & { board: BoardJson };
+const stage = useStage();
+let owner: BoardScene['owner'];
 let participant: Participant;
 
 beforeAll(async () => {
-	server = await startServer();
-	owner = await facilitatorWithBoard(server);
-	participant = await join(server, owner.board.joinCode, 'Amira');
-});
-
-afterAll(async () => {
-	await server?.stop();
+	({
+		owner,
+		participants: [participant]
+	} = await boardWithParticipants(stage.server, 'Amira'));
 });
 
 async function boardOverHttp(): Promise<BoardJson> {
@@ -35,26 +32,30 @@ async function boardOverHttp(): Promise<BoardJson> {
 
 describe('handshake', () => {
 	it('without a cookie: connect_error "unauthenticated"', async () => {
-		const error = await connectError(server, owner.board.id);
+		const error = await connectError(stage.server, owner.board.id);
 		expect(error.message).toBe('unauthenticated');
 	});
 
 	it('with a cookie for another board: connect_error "forbidden"', async () => {
-		const elsewhere = await facilitatorWithBoard(server);
-		expect((await connectError(server, elsewhere.board.id, participant.device.cookie)).message).toBe(
+		const elsewhere = await facilitatorWithBoard(stage.server);
+		expect((await connectError(stage.server, elsewhere.board.id, participant.device.cookie)).message).toBe(
 			'forbidden'
 		);
-		expect((await connectError(server, owner.board.id, elsewhere.device.cookie)).message).toBe('forbidden');
+		expect((await connectError(stage.server, owner.board.id, elsewhere.device.cookie)).message).toBe(
+			'forbidden'
+		);
 	});
 
 	it('for an unknown board or without a board id: refused', async () => {
-		expect((await connectError(server, 'doesnotexist123', owner.device.cookie)).message).toBe('forbidden');
-		expect((await connectError(server, undefined, owner.device.cookie)).message).toBe('forbidden');
+		expect((await connectError(stage.server, 'doesnotexist123', owner.device.cookie)).message).toBe(
+			'forbidden'
+		);
+		expect((await connectError(stage.server, undefined, owner.device.cookie)).message).toBe('forbidden');
 	});
 
 	it('on connect the client receives session:welcome and board:state', async () => {
-		const facilitator = await connectSocket(server, owner.board.id, owner.device.cookie);
-		const member = await connectSocket(server, owner.board.id, participant.device.cookie);
+		const facilitator = await connectSocket(stage.server, owner.board.id, owner.device.cookie);
+		const member = await connectSocket(stage.server, owner.board.id, participant.device.cookie);
 		try {
 			expect(facilitator.welcome).toEqual({
 				role: 'facilitator',
@@ -84,17 +85,12 @@ describe('board commands', () => {
 	let member: BoardSocketClient;
 
 	beforeAll(async () => {
-		facilitator = await connectSocket(server, owner.board.id, owner.device.cookie);
-		member = await connectSocket(server, owner.board.id, participant.device.cookie);
-	});
-
-	afterAll(() => {
-		facilitator?.close();
-		member?.close();
+		facilitator = await stage.socket(owner.board.id, owner.device.cookie);
+		member = await stage.socket(owner.board.id, participant.device.cookie);
 	});
 
 	it('a participant’s board:lock and board:rename answer forbidden and change nothing', async () => {
-		const before = fingerprint(server.databaseFile);
+		const before = fingerprint(stage.server.databaseFile);
 		const boardBefore = await boardOverHttp();
 		const statesBefore = facilitator.states.length;
 
@@ -106,7 +102,7 @@ describe('board commands', () => {
 		await sleep(200);
 		expect(facilitator.states.length).toBe(statesBefore);
 		expect(await boardOverHttp()).toEqual(boardBefore);
-		expect(fingerprint(server.databaseFile)).toEqual(before);
+		expect(fingerprint(stage.server.databaseFile)).toEqual(before);
 	});
 
 	it('the facilitator’s rename is broadcast as board:state and stored', async () => {
@@ -149,10 +145,10 @@ describe('board commands', () => {
 	});
 
 	it('a facilitator session ended by logout is refused at the next handshake', async () => {
-		const other = await facilitatorWithBoard(server);
+		const other = await facilitatorWithBoard(stage.server);
 		const cookie = other.device.cookie;
-		(await connectSocket(server, other.board.id, cookie)).close();
+		(await connectSocket(stage.server, other.board.id, cookie)).close();
 		expectStatus(await other.device.post('/api/v1/logout'), 204);
-		expect((await connectError(server, other.board.id, cookie)).message).toBe('unauthenticated');
+		expect((await connectError(stage.server, other.board.id, cookie)).message).toBe('unauthenticated');
 	});
 });

@@ -4,34 +4,24 @@
  * up, the sender at most loses its own connection, and the other devices on
  * the board carry on.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import {
-	facilitatorWithBoard,
-	join,
-	type BoardJson,
-	type Facilitator,
-	type Participant
-} from './helpers/flows';
+import { boardWithParticipants, type BoardScene, type Participant } from './helpers/flows';
 import { Device } from './helpers/http';
-import { connectSocket, type BoardSocketClient } from './helpers/socket';
-import { startServer, type RunningServer } from './helpers/server';
+import type { BoardSocketClient } from './helpers/socket';
+import { useStage } from './helpers/stage';
 
-let server: RunningServer;
-let owner: Facilitator & { board: BoardJson };
+const stage = useStage();
+let owner: BoardScene['owner'];
 let hostile: Participant;
 let bystander: BoardSocketClient;
 
 beforeAll(async () => {
-	server = await startServer();
-	owner = await facilitatorWithBoard(server);
-	hostile = await join(server, owner.board.joinCode, 'Mallory');
-	bystander = await connectSocket(server, owner.board.id, owner.device.cookie);
-});
-
-afterAll(async () => {
-	bystander?.close();
-	await server?.stop();
+	({
+		owner,
+		participants: [hostile]
+	} = await boardWithParticipants(stage.server, 'Mallory'));
+	bystander = await stage.socket(owner.board.id, owner.device.cookie);
 });
 
 interface RawSocketIo {
@@ -43,7 +33,9 @@ interface RawSocketIo {
 
 /** Opens engine.io over WebSocket and connects to the default namespace with the board in `auth`. */
 async function rawSocketIo(cookie: string): Promise<RawSocketIo> {
-	const ws = new WebSocket(`${server.wsUrl}/socket.io/?EIO=4&transport=websocket`, { headers: { cookie } });
+	const ws = new WebSocket(`${stage.server.wsUrl}/socket.io/?EIO=4&transport=websocket`, {
+		headers: { cookie }
+	});
 	const received: string[] = [];
 	const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
 	await new Promise<void>((resolve, reject) => {
@@ -63,7 +55,7 @@ async function rawSocketIo(cookie: string): Promise<RawSocketIo> {
 async function expectBoardStillWorks(): Promise<void> {
 	expect(bystander.socket.connected).toBe(true);
 	expect(await bystander.emit('board:rename', { title: `Noch da ${Date.now()}` })).toEqual({ ok: true });
-	const health = await new Device(server.url).get('/healthz');
+	const health = await new Device(stage.server.url).get('/healthz');
 	expect(health.status).toBe(200);
 }
 

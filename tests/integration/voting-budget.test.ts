@@ -4,42 +4,17 @@
  * share one budget.
  */
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Ack } from '../../src/lib/realtime/events';
-import { connectSynced, type YjsClient } from './helpers/yjs';
-import { startServer, type RunningServer } from './helpers/server';
-import { writeCard } from './helpers/board';
-import {
-	connectRecording,
-	expectAccepted,
-	goToPhase,
-	joinWithOrganisation,
-	workshop,
-	type RecordingSocket,
-	closeAll
-} from './helpers/workshop';
+import { useStage } from './helpers/stage';
+import { expectAccepted, goToPhase, workshop } from './helpers/workshop';
 
-let server: RunningServer;
-const open: Array<{ close(): void } | YjsClient> = [];
-
-beforeAll(async () => {
-	server = await startServer();
-});
-
-afterAll(async () => {
-	closeAll(open);
-	await server?.stop();
-});
+const stage = useStage();
 
 /** A board in the vote phase with three cards, voting open with the given settings. */
 async function votingBoard(settings: { budget: number; maxPerCard: number; perOrganisation: boolean }) {
-	const scene = await workshop(server);
-	open.push(scene.facilitatorSocket);
-	const writer = await connectSynced(server, scene.board.id, scene.facilitator.device.cookie);
-	open.push(writer);
-	const author = { id: scene.facilitator.user.id, name: scene.facilitator.user.name };
-	const cards = ['Räume', 'Geld', 'Zeit'].map((text) => writeCard(writer.doc, author, 'challenge', text));
-	await writer.flush();
+	const scene = await workshop(stage);
+	const cards = await scene.challenges(['Räume', 'Geld', 'Zeit']);
 	expectAccepted(await scene.facilitatorSocket.emit('votes:configure', settings));
 	await goToPhase(scene.facilitatorSocket, 'vote');
 	expectAccepted(await scene.facilitatorSocket.emit('votes:open', {}));
@@ -47,7 +22,7 @@ async function votingBoard(settings: { budget: number; maxPerCard: number; perOr
 }
 
 function storedDots(boardId: string): number {
-	const db = new Database(server.databaseFile, { readonly: true });
+	const db = new Database(stage.server.databaseFile, { readonly: true });
 	try {
 		return (
 			db.prepare('SELECT COALESCE(SUM(count), 0) AS n FROM votes WHERE board_id = ?').get(boardId) as {
@@ -59,19 +34,12 @@ function storedDots(boardId: string): number {
 	}
 }
 
-async function socketsOf(boardId: string, cookie: string, count: number): Promise<RecordingSocket[]> {
-	const sockets = await Promise.all(
-		Array.from({ length: count }, () => connectRecording(server, boardId, cookie))
-	);
-	open.push(...sockets);
-	return sockets;
-}
-
 describe('the vote budget under concurrent votes', () => {
 	it('two devices of one participant casting 60 dots at once place exactly the budget', async () => {
-		const { board, cards } = await votingBoard({ budget: 7, maxPerCard: 3, perOrganisation: false });
-		const amira = await joinWithOrganisation(server, board.joinCode, 'Amira', null);
-		const [phone, tablet] = await socketsOf(board.id, amira.device.cookie, 2);
+		const scene = await votingBoard({ budget: 7, maxPerCard: 3, perOrganisation: false });
+		const { board, cards } = scene;
+		const amira = await scene.join('Amira');
+		const [phone, tablet] = await Promise.all([scene.record(amira), scene.record(amira)]);
 		const casts: Array<Promise<Ack>> = [];
 		// First both press on the same card, then on all of them.
 		for (let i = 0; i < 30; i++) {
@@ -100,13 +68,11 @@ describe('the vote budget under concurrent votes', () => {
 	});
 
 	it('people of one organisation share one budget, also when they vote at the same moment', async () => {
-		const { board, cards } = await votingBoard({ budget: 4, maxPerCard: 4, perOrganisation: true });
-		const yusuf = await joinWithOrganisation(server, board.joinCode, 'Yusuf', 'Kulturverein Nord');
-		const leyla = await joinWithOrganisation(server, board.joinCode, 'Leyla', ' kulturverein nord ');
-		const bruno = await joinWithOrganisation(server, board.joinCode, 'Bruno', 'Sportverein');
-		const [yusufSocket] = await socketsOf(board.id, yusuf.device.cookie, 1);
-		const [leylaSocket] = await socketsOf(board.id, leyla.device.cookie, 1);
-		const [brunoSocket] = await socketsOf(board.id, bruno.device.cookie, 1);
+		const scene = await votingBoard({ budget: 4, maxPerCard: 4, perOrganisation: true });
+		const { board, cards } = scene;
+		const yusufSocket = await scene.record(await scene.join('Yusuf', 'Kulturverein Nord'));
+		const leylaSocket = await scene.record(await scene.join('Leyla', ' kulturverein nord '));
+		const brunoSocket = await scene.record(await scene.join('Bruno', 'Sportverein'));
 		const casts: Array<Promise<Ack>> = [];
 		for (let i = 0; i < 10; i++) {
 			casts.push(yusufSocket.emit('vote:cast', { targetId: cards[0] }));

@@ -2,21 +2,17 @@
  * Dot voting's commands: who may send which, what bad input answers, and what
  * each device learns — its own dots only, until the facilitator reveals the totals.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint } from './helpers/database';
-import { writeCard } from './helpers/board';
-import { connectSynced, sleep, type YjsClient } from './helpers/yjs';
-import { startServer, type RunningServer } from './helpers/server';
+import { sleep } from './helpers/yjs';
+import { useStage } from './helpers/stage';
 import {
-	connectRecording,
 	expectAccepted,
 	expectRefused,
 	goToPhase,
-	joinWithOrganisation,
 	workshop,
 	type RecordingSocket,
-	type Workshop,
-	closeAll
+	type Workshop
 } from './helpers/workshop';
 import type { Participant } from './helpers/flows';
 
@@ -25,8 +21,7 @@ interface Mine {
 	remaining: number;
 }
 
-let server: RunningServer;
-const open: Array<{ close(): void } | YjsClient> = [];
+const stage = useStage();
 let scene: Workshop;
 let cards: string[];
 let amira: Participant;
@@ -35,31 +30,19 @@ let amiraSocket: RecordingSocket;
 let brunoSocket: RecordingSocket;
 
 beforeAll(async () => {
-	server = await startServer();
-	scene = await workshop(server);
-	open.push(scene.facilitatorSocket);
-	const writer = await connectSynced(server, scene.board.id, scene.facilitator.device.cookie);
-	open.push(writer);
-	const author = { id: scene.facilitator.user.id, name: scene.facilitator.user.name };
-	cards = ['Räume', 'Geld'].map((text) => writeCard(writer.doc, author, 'challenge', text));
-	await writer.flush();
-	amira = await joinWithOrganisation(server, scene.board.joinCode, 'Amira', null);
-	bruno = await joinWithOrganisation(server, scene.board.joinCode, 'Bruno', null);
-	amiraSocket = await connectRecording(server, scene.board.id, amira.device.cookie);
-	brunoSocket = await connectRecording(server, scene.board.id, bruno.device.cookie);
-	open.push(amiraSocket, brunoSocket);
-});
-
-afterAll(async () => {
-	closeAll(open);
-	await server?.stop();
+	scene = await workshop(stage);
+	cards = await scene.challenges(['Räume', 'Geld']);
+	amira = await scene.join('Amira');
+	bruno = await scene.join('Bruno');
+	amiraSocket = await scene.record(amira);
+	brunoSocket = await scene.record(bruno);
 });
 
 /** Runs `attempt` and checks that it answered `code` and that nothing in the database changed. */
 async function refusedWithoutChange(attempt: () => Promise<unknown>, code: string): Promise<void> {
-	const before = fingerprint(server.databaseFile);
+	const before = fingerprint(stage.server.databaseFile);
 	expectRefused((await attempt()) as never, code);
-	expect(fingerprint(server.databaseFile)).toEqual(before);
+	expect(fingerprint(stage.server.databaseFile)).toEqual(before);
 }
 
 describe('voting commands', () => {
@@ -184,25 +167,22 @@ describe('voting commands', () => {
 		expectAccepted(await scene.facilitatorSocket.emit('votes:reveal', {}));
 		const expected = { totals: { [cards[0]]: 2, [cards[1]]: 1 } };
 		expect(await brunoSocket.latest('votes:results')).toEqual(expected);
-		const late = await connectRecording(server, scene.board.id, amira.device.cookie);
-		open.push(late);
+		const late = await scene.record(amira);
 		expect(await late.latest('votes:results')).toEqual(expected);
 		expectAccepted(await scene.facilitatorSocket.emit('votes:hide', {}));
 		await brunoSocket.until<{ revealed: boolean }>('votes:settings', (settings) => !settings.revealed);
-		const again = await connectRecording(server, scene.board.id, bruno.device.cookie);
-		open.push(again);
+		const again = await scene.record(bruno);
 		await again.latest('votes:mine');
 		expect(again.events.has('votes:results')).toBe(false);
 	});
 
 	it('a participant removed by the facilitator can neither vote nor take dots back', async () => {
-		const cleo = await joinWithOrganisation(server, scene.board.joinCode, 'Cleo', null);
-		const cleoSocket = await connectRecording(server, scene.board.id, cleo.device.cookie);
-		open.push(cleoSocket);
+		const cleo = await scene.join('Cleo');
+		const cleoSocket = await scene.record(cleo);
 		expectAccepted(await cleoSocket.emit('vote:cast', { targetId: cards[1] }));
 		// Marked removed in the database while the socket is still open (as if its disconnect were slow).
 		const Database = (await import('better-sqlite3')).default;
-		const db = new Database(server.databaseFile);
+		const db = new Database(stage.server.databaseFile);
 		db.prepare('UPDATE participants SET removed = 1 WHERE id = ?').run(cleo.id);
 		db.close();
 		await refusedWithoutChange(() => cleoSocket.emit('vote:cast', { targetId: cards[0] }), 'forbidden');

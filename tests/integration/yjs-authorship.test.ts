@@ -3,55 +3,33 @@
  * client whose document is changed directly: a refused update closes the
  * sender's connection with 4422 and reaches neither other devices nor the database.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addCard, applyTextChange, cardText, deleteCard } from '../../src/lib/board/cards';
 import { newId } from '../../src/lib/board/ids';
 import { readBoard } from '../../src/lib/board/read';
 import { cardsOf, columnsOf } from '../../src/lib/board/schema';
-import {
-	facilitatorWithBoard,
-	join,
-	type BoardJson,
-	type Facilitator,
-	type Participant
-} from './helpers/flows';
-import { columnId, findCard, writeCard, type Author } from './helpers/board';
+import { boardWithParticipants } from './helpers/flows';
+import { authorOf, columnId, findCard, writeCard, type Author } from './helpers/board';
 import { readStoredBoard } from './helpers/database';
 import { connectSocket } from './helpers/socket';
-import { connectSynced, rawConnect, updateMessage, waitFor, type YjsClient } from './helpers/yjs';
-import { startServer, type RunningServer } from './helpers/server';
+import { rawConnect, updateMessage, waitFor, type YjsClient } from './helpers/yjs';
+import { useStage } from './helpers/stage';
 
 const REFUSED = 4422;
 
-let server: RunningServer;
-let clients: YjsClient[] = [];
+const stage = useStage({ closeClients: 'after-each' });
 
-async function connect(boardId: string, cookie: string): Promise<YjsClient> {
-	const client = await connectSynced(server, boardId, cookie);
-	clients.push(client);
-	return client;
-}
+type Scene = Awaited<ReturnType<typeof scene>>;
 
-interface Scene {
-	facilitator: Facilitator & { board: BoardJson };
-	facilitatorAuthor: Author;
-	amira: Participant;
-	bruno: Participant;
-	board: BoardJson;
-}
-
-async function scene(): Promise<Scene> {
-	const facilitator = await facilitatorWithBoard(server);
-	const amira = await join(server, facilitator.board.joinCode, 'Amira');
-	const bruno = await join(server, facilitator.board.joinCode, 'Bruno');
-	return {
-		facilitator,
-		facilitatorAuthor: { id: facilitator.user.id, name: facilitator.user.name },
-		amira,
-		bruno,
-		board: facilitator.board
-	};
+/** A board that Amira and Bruno joined. */
+async function scene() {
+	const {
+		owner,
+		board,
+		participants: [amira, bruno]
+	} = await boardWithParticipants(stage.server, 'Amira', 'Bruno');
+	return { facilitator: owner, facilitatorAuthor: authorOf(owner), amira, bruno, board };
 }
 
 /** The stored board (read from the SQLite file) and a freshly connected device both show `card` as it was. */
@@ -64,26 +42,12 @@ async function expectUnchangedEverywhere(
 	await observer.flush();
 	expect(findCard(observer.doc, cardId)).toEqual(expected);
 	expect(observer.closeCodes).toEqual([]);
-	const stored = readStoredBoard(server.databaseFile, s.board.id);
+	const stored = readStoredBoard(stage.server.databaseFile, s.board.id);
 	expect(findCard(stored, cardId)).toEqual(expected);
 	stored.destroy();
-	const fresh = await connect(s.board.id, s.facilitator.device.cookie);
+	const fresh = await stage.yjs(s.board.id, s.facilitator.device.cookie);
 	expect(findCard(fresh.doc, cardId)).toEqual(expected);
 }
-
-beforeAll(async () => {
-	server = await startServer();
-});
-
-afterEach(() => {
-	const open = clients;
-	clients = [];
-	for (const client of open) client.destroy();
-});
-
-afterAll(async () => {
-	await server?.stop();
-});
 
 describe('a participant may not touch another participant’s card', () => {
 	let s: Scene;
@@ -92,7 +56,7 @@ describe('a participant may not touch another participant’s card', () => {
 	let original: ReturnType<typeof findCard>;
 
 	async function attack(edit: (doc: Y.Doc) => void): Promise<void> {
-		const brunoClient = await connect(s.board.id, s.bruno.device.cookie);
+		const brunoClient = await stage.yjs(s.board.id, s.bruno.device.cookie);
 		expect(findCard(brunoClient.doc, cardId)).toEqual(original);
 		edit(brunoClient.doc);
 		expect(await brunoClient.closed()).toBe(REFUSED);
@@ -105,93 +69,67 @@ describe('a participant may not touch another participant’s card', () => {
 	});
 
 	// Each attack runs against a fresh card of Amira's, watched by Amira's own device.
-	async function prepare(): Promise<void> {
-		amiraClient = await connect(s.board.id, s.amira.device.cookie);
+	beforeEach(async () => {
+		amiraClient = await stage.yjs(s.board.id, s.amira.device.cookie);
 		cardId = writeCard(amiraClient.doc, s.amira, 'challenge', 'Amiras Karte');
 		await amiraClient.flush();
 		original = findCard(amiraClient.doc, cardId);
 		expect(original).toMatchObject({ authorId: s.amira.id, authorName: 'Amira', text: 'Amiras Karte' });
+	});
+
+	it.each<[string, (doc: Y.Doc) => void]>([
+		['deleting it is refused with 4422 and changes nothing', (doc) => deleteCard(doc, cardId)],
+		[
+			'overwriting its text is refused with 4422 and changes nothing',
+			(doc) => applyTextChange(cardText(doc, cardId)!, 'Bruno war hier')
+		],
+		['adding to its text is refused too', (doc) => cardText(doc, cardId)!.insert(0, 'Nicht: ')],
+		[
+			'moving it to another column is refused with 4422 and changes nothing',
+			(doc) => cardsOf(doc).get(cardId)!.set('columnId', columnId(doc, 'solution'))
+		],
+		[
+			're-attributing it to himself is refused',
+			(doc) => cardsOf(doc).get(cardId)!.set('authorId', s.bruno.id)
+		]
+	])('%s', async (_name, edit) => {
+		await attack(edit);
+		await expectUnchangedEverywhere(s, amiraClient, cardId, original);
+	});
+
+	/** A challenge as a hostile client writes it: with whatever id and author it claims. */
+	function forgedChallenge(card: { id: string; text: string; authorId: string; authorName: string }) {
+		return (doc: Y.Doc) =>
+			addCard(doc, { ...card, columnId: columnId(doc, 'challenge'), createdAt: Date.now() });
 	}
 
-	it('deleting it is refused with 4422 and changes nothing', async () => {
-		await prepare();
-		await attack((doc) => deleteCard(doc, cardId));
-		await expectUnchangedEverywhere(s, amiraClient, cardId, original);
-	});
-
-	it('overwriting its text is refused with 4422 and changes nothing', async () => {
-		await prepare();
-		await attack((doc) => applyTextChange(cardText(doc, cardId)!, 'Bruno war hier'));
-		await expectUnchangedEverywhere(s, amiraClient, cardId, original);
-	});
-
-	it('adding to its text is refused too', async () => {
-		await prepare();
-		await attack((doc) => cardText(doc, cardId)!.insert(0, 'Nicht: '));
-		await expectUnchangedEverywhere(s, amiraClient, cardId, original);
-	});
-
-	it('moving it to another column is refused with 4422 and changes nothing', async () => {
-		await prepare();
-		await attack((doc) => cardsOf(doc).get(cardId)!.set('columnId', columnId(doc, 'solution')));
-		await expectUnchangedEverywhere(s, amiraClient, cardId, original);
-	});
-
-	it('re-attributing it to himself is refused', async () => {
-		await prepare();
-		await attack((doc) => cardsOf(doc).get(cardId)!.set('authorId', s.bruno.id));
-		await expectUnchangedEverywhere(s, amiraClient, cardId, original);
-	});
-
 	it('creating a card that claims Amira as its author is refused and the card exists nowhere', async () => {
-		await prepare();
 		const forgedId = newId();
-		await attack((doc) =>
-			addCard(doc, {
+		await attack(
+			forgedChallenge({
 				id: forgedId,
-				columnId: columnId(doc, 'challenge'),
 				text: 'Amira sagt etwas, das sie nie sagte',
 				authorId: s.amira.id,
-				authorName: 'Amira',
-				createdAt: Date.now()
+				authorName: 'Amira'
 			})
 		);
 		await expectUnchangedEverywhere(s, amiraClient, forgedId, undefined);
 	});
 
 	it('creating a card under his own id but Amira’s name is refused', async () => {
-		await prepare();
 		const forgedId = newId();
-		await attack((doc) =>
-			addCard(doc, {
-				id: forgedId,
-				columnId: columnId(doc, 'challenge'),
-				text: 'Mit falschem Namen',
-				authorId: s.bruno.id,
-				authorName: 'Amira',
-				createdAt: Date.now()
-			})
+		await attack(
+			forgedChallenge({ id: forgedId, text: 'Mit falschem Namen', authorId: s.bruno.id, authorName: 'Amira' })
 		);
 		await expectUnchangedEverywhere(s, amiraClient, forgedId, undefined);
 	});
 
 	it('replacing her card with his own under the same id is refused', async () => {
-		await prepare();
-		await attack((doc) =>
-			addCard(doc, {
-				id: cardId,
-				columnId: columnId(doc, 'challenge'),
-				text: 'Ersetzt',
-				authorId: s.bruno.id,
-				authorName: 'Bruno',
-				createdAt: Date.now()
-			})
-		);
+		await attack(forgedChallenge({ id: cardId, text: 'Ersetzt', authorId: s.bruno.id, authorName: 'Bruno' }));
 		await expectUnchangedEverywhere(s, amiraClient, cardId, original);
 	});
 
 	it('writing under the Yjs client id of Amira’s device is refused', async () => {
-		await prepare();
 		// Yjs orders concurrent changes by client id; borrowing hers could shadow her later edits.
 		// The stock client picks a new id when it sees its own in use, so the update is made by hand:
 		// the board as it is, then a card of Bruno's own, written as Amira's client id.
@@ -206,7 +144,7 @@ describe('a participant may not touch another participant’s card', () => {
 		);
 		hostile.destroy();
 
-		const outcome = await rawConnect(server, s.board.id, s.bruno.device.cookie, {
+		const outcome = await rawConnect(stage.server, s.board.id, s.bruno.device.cookie, {
 			send: [updateMessage(update)]
 		});
 		expect(outcome.code).toBe(REFUSED);
@@ -214,17 +152,16 @@ describe('a participant may not touch another participant’s card', () => {
 	});
 
 	it('a participant may not remove or rename the facilitator’s columns', async () => {
-		await prepare();
 		const columns = readBoard(amiraClient.doc).columns;
-		const brunoClient = await connect(s.board.id, s.bruno.device.cookie);
+		const brunoClient = await stage.yjs(s.board.id, s.bruno.device.cookie);
 		columnsOf(brunoClient.doc).delete(0, 1);
 		expect(await brunoClient.closed()).toBe(REFUSED);
-		const renamer = await connect(s.board.id, s.bruno.device.cookie);
+		const renamer = await stage.yjs(s.board.id, s.bruno.device.cookie);
 		columnsOf(renamer.doc).get(0).set('title', 'Meine Spalte');
 		expect(await renamer.closed()).toBe(REFUSED);
 		await amiraClient.flush();
 		expect(readBoard(amiraClient.doc).columns).toEqual(columns);
-		const stored = readStoredBoard(server.databaseFile, s.board.id);
+		const stored = readStoredBoard(stage.server.databaseFile, s.board.id);
 		expect(readBoard(stored).columns).toEqual(columns);
 		stored.destroy();
 	});
@@ -233,8 +170,8 @@ describe('a participant may not touch another participant’s card', () => {
 describe('what authors and facilitators may do', () => {
 	it('a participant edits, moves and deletes her own card; the others see each step', async () => {
 		const s = await scene();
-		const amiraClient = await connect(s.board.id, s.amira.device.cookie);
-		const brunoClient = await connect(s.board.id, s.bruno.device.cookie);
+		const amiraClient = await stage.yjs(s.board.id, s.amira.device.cookie);
+		const brunoClient = await stage.yjs(s.board.id, s.bruno.device.cookie);
 		const cardId = writeCard(amiraClient.doc, s.amira, 'challenge', 'Erster Entwurf');
 		await waitFor(() => findCard(brunoClient.doc, cardId), 'the card at Bruno');
 
@@ -249,15 +186,15 @@ describe('what authors and facilitators may do', () => {
 		await waitFor(() => !cardsOf(brunoClient.doc).has(cardId), 'the deletion at Bruno');
 		await amiraClient.flush();
 		expect(amiraClient.closeCodes).toEqual([]);
-		const stored = readStoredBoard(server.databaseFile, s.board.id);
+		const stored = readStoredBoard(stage.server.databaseFile, s.board.id);
 		expect(findCard(stored, cardId)).toBeUndefined();
 		stored.destroy();
 	});
 
 	it('a facilitator edits and deletes any participant’s card', async () => {
 		const s = await scene();
-		const amiraClient = await connect(s.board.id, s.amira.device.cookie);
-		const facilitatorClient = await connect(s.board.id, s.facilitator.device.cookie);
+		const amiraClient = await stage.yjs(s.board.id, s.amira.device.cookie);
+		const facilitatorClient = await stage.yjs(s.board.id, s.facilitator.device.cookie);
 		const cardId = writeCard(amiraClient.doc, s.amira, 'challenge', 'Tippfeler');
 		await waitFor(() => findCard(facilitatorClient.doc, cardId), 'the card at the facilitator');
 
@@ -273,8 +210,8 @@ describe('what authors and facilitators may do', () => {
 
 	it('a facilitator may not create a card in someone else’s name either', async () => {
 		const s = await scene();
-		const facilitatorClient = await connect(s.board.id, s.facilitator.device.cookie);
-		const observer = await connect(s.board.id, s.amira.device.cookie);
+		const facilitatorClient = await stage.yjs(s.board.id, s.facilitator.device.cookie);
+		const observer = await stage.yjs(s.board.id, s.amira.device.cookie);
 		const forged = writeCard(facilitatorClient.doc, s.amira, 'challenge', 'Untergeschoben');
 		expect(await facilitatorClient.closed()).toBe(REFUSED);
 		await observer.flush();
@@ -285,8 +222,8 @@ describe('what authors and facilitators may do', () => {
 describe('column titles (200 characters)', () => {
 	it('a facilitator renames a column; a title over 200 characters is refused', async () => {
 		const s = await scene();
-		const facilitatorClient = await connect(s.board.id, s.facilitator.device.cookie);
-		const observer = await connect(s.board.id, s.amira.device.cookie);
+		const facilitatorClient = await stage.yjs(s.board.id, s.facilitator.device.cookie);
+		const observer = await stage.yjs(s.board.id, s.amira.device.cookie);
 		columnsOf(facilitatorClient.doc).get(0).set('title', 'T'.repeat(200));
 		await waitFor(() => readBoard(observer.doc).columns[0].title === 'T'.repeat(200), 'the new title');
 		columnsOf(facilitatorClient.doc).get(0).set('title', 'U'.repeat(201));
@@ -315,8 +252,8 @@ describe('card text limit (2,000 characters)', () => {
 
 	it('a new card of 2,001 characters is refused; 2,000 are accepted', async () => {
 		const s = await scene();
-		const observer = await connect(s.board.id, s.facilitator.device.cookie);
-		const writer = await connect(s.board.id, s.amira.device.cookie);
+		const observer = await stage.yjs(s.board.id, s.facilitator.device.cookie);
+		const writer = await stage.yjs(s.board.id, s.amira.device.cookie);
 		const fits = cardWithText(writer.doc, s.amira, 'a'.repeat(2000));
 		await waitFor(() => findCard(observer.doc, fits)?.text.length === 2000, 'the 2,000-character card');
 
@@ -324,14 +261,14 @@ describe('card text limit (2,000 characters)', () => {
 		expect(await writer.closed()).toBe(REFUSED);
 		await observer.flush();
 		expect(findCard(observer.doc, tooLong)).toBeUndefined();
-		const stored = readStoredBoard(server.databaseFile, s.board.id);
+		const stored = readStoredBoard(stage.server.databaseFile, s.board.id);
 		expect(findCard(stored, tooLong)).toBeUndefined();
 		stored.destroy();
 	});
 
 	it('growing a card past 2,000 characters is refused, for facilitators too', async () => {
 		const s = await scene();
-		const amiraClient = await connect(s.board.id, s.amira.device.cookie);
+		const amiraClient = await stage.yjs(s.board.id, s.amira.device.cookie);
 		const cardId = writeCard(amiraClient.doc, s.amira, 'challenge', 'c'.repeat(1990));
 		await amiraClient.flush();
 		applyTextChange(cardText(amiraClient.doc, cardId)!, 'c'.repeat(2000));
@@ -339,12 +276,12 @@ describe('card text limit (2,000 characters)', () => {
 		cardText(amiraClient.doc, cardId)!.insert(2000, '!');
 		expect(await amiraClient.closed()).toBe(REFUSED);
 
-		const facilitatorClient = await connect(s.board.id, s.facilitator.device.cookie);
+		const facilitatorClient = await stage.yjs(s.board.id, s.facilitator.device.cookie);
 		expect(findCard(facilitatorClient.doc, cardId)?.text).toBe('c'.repeat(2000));
 		cardText(facilitatorClient.doc, cardId)!.insert(0, 'Zu viel: ');
 		expect(await facilitatorClient.closed()).toBe(REFUSED);
 
-		const fresh = await connect(s.board.id, s.bruno.device.cookie);
+		const fresh = await stage.yjs(s.board.id, s.bruno.device.cookie);
 		expect(findCard(fresh.doc, cardId)?.text).toBe('c'.repeat(2000));
 	});
 });
@@ -352,11 +289,11 @@ describe('card text limit (2,000 characters)', () => {
 describe('a locked board', () => {
 	it('drops participants’ updates, passes the facilitator’s, and unlocking restores writing', async () => {
 		const s = await scene();
-		const facilitatorSocket = await connectSocket(server, s.board.id, s.facilitator.device.cookie);
-		const amiraSocket = await connectSocket(server, s.board.id, s.amira.device.cookie);
-		const facilitatorClient = await connect(s.board.id, s.facilitator.device.cookie);
-		const amiraClient = await connect(s.board.id, s.amira.device.cookie);
-		const brunoClient = await connect(s.board.id, s.bruno.device.cookie);
+		const facilitatorSocket = await connectSocket(stage.server, s.board.id, s.facilitator.device.cookie);
+		const amiraSocket = await connectSocket(stage.server, s.board.id, s.amira.device.cookie);
+		const facilitatorClient = await stage.yjs(s.board.id, s.facilitator.device.cookie);
+		const amiraClient = await stage.yjs(s.board.id, s.amira.device.cookie);
+		const brunoClient = await stage.yjs(s.board.id, s.bruno.device.cookie);
 
 		try {
 			expect(await facilitatorSocket.emit('board:lock', { locked: true })).toEqual({ ok: true });
@@ -369,7 +306,7 @@ describe('a locked board', () => {
 			await brunoClient.flush();
 			expect(findCard(facilitatorClient.doc, dropped)).toBeUndefined();
 			expect(findCard(brunoClient.doc, dropped)).toBeUndefined();
-			const storedWhileLocked = readStoredBoard(server.databaseFile, s.board.id);
+			const storedWhileLocked = readStoredBoard(stage.server.databaseFile, s.board.id);
 			expect(findCard(storedWhileLocked, dropped)).toBeUndefined();
 			storedWhileLocked.destroy();
 			// Read-only, not thrown out: she still receives the board.
@@ -400,7 +337,7 @@ describe('a locked board', () => {
 
 	it('stays locked for devices that connect after the board was loaded for an export', async () => {
 		const s = await scene();
-		const facilitatorSocket = await connectSocket(server, s.board.id, s.facilitator.device.cookie);
+		const facilitatorSocket = await connectSocket(stage.server, s.board.id, s.facilitator.device.cookie);
 		try {
 			expect(await facilitatorSocket.emit('board:lock', { locked: true })).toEqual({ ok: true });
 		} finally {
@@ -410,13 +347,13 @@ describe('a locked board', () => {
 		const exported = await s.facilitator.device.get(`/api/v1/boards/${s.board.id}/export?format=json`);
 		expect(exported.status).toBe(200);
 
-		const amiraClient = await connect(s.board.id, s.amira.device.cookie);
-		const facilitatorClient = await connect(s.board.id, s.facilitator.device.cookie);
+		const amiraClient = await stage.yjs(s.board.id, s.amira.device.cookie);
+		const facilitatorClient = await stage.yjs(s.board.id, s.facilitator.device.cookie);
 		const dropped = writeCard(amiraClient.doc, s.amira, 'challenge', 'Trotz Sperre');
 		await amiraClient.flush();
 		await facilitatorClient.flush();
 		expect(findCard(facilitatorClient.doc, dropped)).toBeUndefined();
-		const stored = readStoredBoard(server.databaseFile, s.board.id);
+		const stored = readStoredBoard(stage.server.databaseFile, s.board.id);
 		expect(findCard(stored, dropped)).toBeUndefined();
 		stored.destroy();
 	});

@@ -6,35 +6,28 @@
  */
 import type { Socket } from 'node:net';
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { applyTextChange, cardText } from '../../src/lib/board/cards';
 import { readBoard } from '../../src/lib/board/read';
-import { facilitatorWithBoard, join } from './helpers/flows';
+import { boardWithParticipants, facilitatorWithBoard, join } from './helpers/flows';
 import { findCard, writeCard } from './helpers/board';
-import { connectSynced, sleep, updateMessage, waitFor, type YjsClient } from './helpers/yjs';
-import { startServer, type RunningServer } from './helpers/server';
+import { sleep, updateMessage, waitFor } from './helpers/yjs';
+import { useStage } from './helpers/stage';
 
 /** Longer than the server gathers presence changes (PRESENCE_BATCH_MS) plus a round trip. */
 const PRESENCE_SETTLED_MS = 600;
 /** Longer than the server waits before it acknowledges (ACK_DELAY_MS) plus the device's reply. */
 const ACK_SETTLED_MS = 600;
 
-let server: RunningServer;
-let clients: YjsClient[] = [];
-
-async function connect(boardId: string, cookie: string): Promise<YjsClient> {
-	const client = await connectSynced(server, boardId, cookie);
-	clients.push(client);
-	return client;
-}
+const stage = useStage({ closeClients: 'after-each' });
 
 /** A bare socket that only records the type of each message it receives (0 sync, 1 presence). */
 function listen(boardId: string, cookie: string): Promise<{ types: number[]; ws: WebSocket }> {
 	return new Promise((resolve, reject) => {
 		const types: number[] = [];
-		const ws = new WebSocket(`${server.wsUrl}/yjs/${boardId}`, { headers: { cookie } });
+		const ws = new WebSocket(`${stage.server.wsUrl}/yjs/${boardId}`, { headers: { cookie } });
 		ws.on('message', (data: Buffer) => types.push(data[0] === 0 ? data[1] * 10 : data[0]));
 		ws.once('open', () => resolve({ types, ws }));
 		ws.once('error', reject);
@@ -45,7 +38,7 @@ const SYNC_UPDATE = 20;
 const PRESENCE = 1;
 
 function storedRows(boardId: string): number {
-	const db = new Database(server.databaseFile, { readonly: true });
+	const db = new Database(stage.server.databaseFile, { readonly: true });
 	try {
 		return (
 			db.prepare('SELECT COUNT(*) AS n FROM board_updates WHERE board_id = ?').get(boardId) as { n: number }
@@ -55,26 +48,13 @@ function storedRows(boardId: string): number {
 	}
 }
 
-beforeAll(async () => {
-	server = await startServer();
-});
-
-afterEach(() => {
-	const open = clients;
-	clients = [];
-	for (const client of open) client.destroy();
-});
-
-afterAll(async () => {
-	await server?.stop();
-});
-
 describe('changes that arrive together', () => {
 	it('reach the other devices as one merged message holding all of them', async () => {
-		const { board } = await facilitatorWithBoard(server);
-		const amira = await join(server, board.joinCode, 'Amira');
-		const bruno = await join(server, board.joinCode, 'Bruno');
-		const brunoClient = await connect(board.id, bruno.device.cookie);
+		const {
+			board,
+			participants: [amira, bruno]
+		} = await boardWithParticipants(stage.server, 'Amira', 'Bruno');
+		const brunoClient = await stage.yjs(board.id, bruno.device.cookie);
 		const watcher = await listen(board.id, bruno.device.cookie);
 
 		// Twenty cards written offline, sent in one burst: they are read in one turn of the server's loop.
@@ -83,7 +63,7 @@ describe('changes that arrive together', () => {
 		const frames: Uint8Array[] = [];
 		offline.on('update', (update: Uint8Array) => frames.push(updateMessage(update)));
 		const ids = Array.from({ length: 20 }, (_, i) => writeCard(offline, amira, 'challenge', `Karte ${i}`));
-		const sender = new WebSocket(`${server.wsUrl}/yjs/${board.id}`, {
+		const sender = new WebSocket(`${stage.server.wsUrl}/yjs/${board.id}`, {
 			headers: { cookie: amira.device.cookie }
 		});
 		const senderTypes: number[] = [];
@@ -113,14 +93,17 @@ describe('changes that arrive together', () => {
 
 describe('presence', () => {
 	it('changes of several devices at once reach a device in one message; a device that leaves disappears', async () => {
-		const { board } = await facilitatorWithBoard(server);
-		const watcherParticipant = await join(server, board.joinCode, 'Wanda');
+		const { board } = await facilitatorWithBoard(stage.server);
+		const watcherParticipant = await join(stage.server, board.joinCode, 'Wanda');
 		const watcher = await listen(board.id, watcherParticipant.device.cookie);
 		const people = await Promise.all(
-			['Amira', 'Bruno', 'Cem', 'Dana'].map((name) => join(server, board.joinCode, name))
+			['Amira', 'Bruno', 'Cem', 'Dana'].map((name) => join(stage.server, board.joinCode, name))
 		);
-		const connected = await Promise.all(people.map((person) => connect(board.id, person.device.cookie)));
-		const observer = await connect(board.id, (await join(server, board.joinCode, 'Olga')).device.cookie);
+		const connected = await Promise.all(people.map((person) => stage.yjs(board.id, person.device.cookie)));
+		const observer = await stage.yjs(
+			board.id,
+			(await join(stage.server, board.joinCode, 'Olga')).device.cookie
+		);
 		await sleep(PRESENCE_SETTLED_MS);
 		const before = watcher.types.filter((type) => type === PRESENCE).length;
 
@@ -142,11 +125,12 @@ describe('presence', () => {
 	});
 
 	it('a presence naming someone else is not seen, even after the server has sent on what it gathered', async () => {
-		const { board } = await facilitatorWithBoard(server);
-		const amira = await join(server, board.joinCode, 'Amira');
-		const bruno = await join(server, board.joinCode, 'Bruno');
-		const amiraClient = await connect(board.id, amira.device.cookie);
-		const brunoClient = await connect(board.id, bruno.device.cookie);
+		const {
+			board,
+			participants: [amira, bruno]
+		} = await boardWithParticipants(stage.server, 'Amira', 'Bruno');
+		const amiraClient = await stage.yjs(board.id, amira.device.cookie);
+		const brunoClient = await stage.yjs(board.id, bruno.device.cookie);
 
 		brunoClient.provider.awareness.setLocalStateField('user', { id: amira.id, name: 'Amira' });
 		await sleep(PRESENCE_SETTLED_MS);
@@ -158,9 +142,11 @@ describe('presence', () => {
 
 describe('acknowledgement replies', () => {
 	it('are not stored: after deletions the stock client’s reply repeats its delete set', async () => {
-		const { board } = await facilitatorWithBoard(server);
-		const amira = await join(server, board.joinCode, 'Amira');
-		const amiraClient = await connect(board.id, amira.device.cookie);
+		const {
+			board,
+			participants: [amira]
+		} = await boardWithParticipants(stage.server, 'Amira');
+		const amiraClient = await stage.yjs(board.id, amira.device.cookie);
 		const cardId = writeCard(amiraClient.doc, amira, 'challenge', 'Mehr Licht am Bahnhof');
 		applyTextChange(cardText(amiraClient.doc, cardId)!, 'Licht am Bahnhof');
 		await sleep(ACK_SETTLED_MS);

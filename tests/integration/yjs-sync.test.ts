@@ -1,43 +1,25 @@
 /** The Yjs channel with the stock y-websocket client: the document's shape and live collaboration. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyTextChange, cardText } from '../../src/lib/board/cards';
 import { linkCards } from '../../src/lib/board/links';
 import { readBoard } from '../../src/lib/board/read';
-import { facilitatorWithBoard, join } from './helpers/flows';
-import { findCard, writeCard } from './helpers/board';
-import { connectSynced, waitFor, type YjsClient } from './helpers/yjs';
-import { startServer, type RunningServer } from './helpers/server';
+import { boardWithParticipants, facilitatorWithBoard, join } from './helpers/flows';
+import { authorOf, findCard, writeCard } from './helpers/board';
+import { waitFor } from './helpers/yjs';
+import { useStage } from './helpers/stage';
 
-let server: RunningServer;
-let clients: YjsClient[] = [];
-
-async function connect(boardId: string, cookie: string): Promise<YjsClient> {
-	const client = await connectSynced(server, boardId, cookie);
-	clients.push(client);
-	return client;
-}
-
-beforeAll(async () => {
-	server = await startServer();
-});
-
-afterEach(() => {
-	const open = clients;
-	clients = [];
-	for (const client of open) client.destroy();
-});
-
-afterAll(async () => {
-	await server?.stop();
-});
+const stage = useStage({ closeClients: 'after-each' });
 
 describe('the board document', () => {
 	it('has the contract’s columns from the start: one challenge and one solution column, no cards', async () => {
-		const { device, board } = await facilitatorWithBoard(server);
-		const participant = await join(server, board.joinCode, 'Pia');
+		const {
+			owner: { device },
+			board,
+			participants: [participant]
+		} = await boardWithParticipants(stage.server, 'Pia');
 		for (const cookie of [device.cookie, participant.device.cookie]) {
-			const { doc } = await connect(board.id, cookie);
+			const { doc } = await stage.yjs(board.id, cookie);
 			const columns = doc.getArray('columns');
 			expect(columns.length).toBe(2);
 			const maps = columns.toArray();
@@ -55,20 +37,22 @@ describe('the board document', () => {
 	});
 
 	it('every device sees the same columns (created once, on the server)', async () => {
-		const { device, board } = await facilitatorWithBoard(server);
-		const first = await connect(board.id, device.cookie);
-		const second = await connect(board.id, (await join(server, board.joinCode, 'Pia')).device.cookie);
+		const { device, board } = await facilitatorWithBoard(stage.server);
+		const first = await stage.yjs(board.id, device.cookie);
+		const second = await stage.yjs(board.id, (await join(stage.server, board.joinCode, 'Pia')).device.cookie);
 		expect(readBoard(second.doc).columns).toEqual(readBoard(first.doc).columns);
 	});
 });
 
 describe('live collaboration', () => {
 	it('a facilitator and a participant see each other’s cards, text edits and links live', async () => {
-		const facilitator = await facilitatorWithBoard(server);
-		const { board } = facilitator;
-		const participant = await join(server, board.joinCode, 'Amira');
-		const facilitatorClient = await connect(board.id, facilitator.device.cookie);
-		const participantClient = await connect(board.id, participant.device.cookie);
+		const {
+			owner: facilitator,
+			board,
+			participants: [participant]
+		} = await boardWithParticipants(stage.server, 'Amira');
+		const facilitatorClient = await stage.yjs(board.id, facilitator.device.cookie);
+		const participantClient = await stage.yjs(board.id, participant.device.cookie);
 
 		const challengeId = writeCard(participantClient.doc, participant, 'challenge', 'Busse fahren zu selten');
 		const seen = await waitFor(
@@ -84,12 +68,7 @@ describe('live collaboration', () => {
 		expect(stored.get('text')).toBeInstanceOf(Y.Text);
 		expect(typeof stored.get('createdAt')).toBe('number');
 
-		const solutionId = writeCard(
-			facilitatorClient.doc,
-			{ id: facilitator.user.id, name: facilitator.user.name },
-			'solution',
-			'Takt verdichten'
-		);
+		const solutionId = writeCard(facilitatorClient.doc, authorOf(facilitator), 'solution', 'Takt verdichten');
 		await waitFor(() => findCard(participantClient.doc, solutionId), 'the card at the participant');
 		expect(findCard(participantClient.doc, solutionId)?.authorId).toBe(facilitator.user.id);
 
@@ -112,11 +91,12 @@ describe('live collaboration', () => {
 	});
 
 	it('two participants see each other’s cards, and a later device receives everything on connect', async () => {
-		const { board } = await facilitatorWithBoard(server);
-		const amira = await join(server, board.joinCode, 'Amira');
-		const bruno = await join(server, board.joinCode, null);
-		const amiraClient = await connect(board.id, amira.device.cookie);
-		const brunoClient = await connect(board.id, bruno.device.cookie);
+		const {
+			board,
+			participants: [amira, bruno]
+		} = await boardWithParticipants(stage.server, 'Amira', null);
+		const amiraClient = await stage.yjs(board.id, amira.device.cookie);
+		const brunoClient = await stage.yjs(board.id, bruno.device.cookie);
 
 		const fromAmira = writeCard(amiraClient.doc, amira, 'challenge', 'Kein Treffpunkt für Jugendliche');
 		const fromBruno = writeCard(brunoClient.doc, bruno, 'solution', 'Jugendcafé im Gemeindehaus');
@@ -125,16 +105,20 @@ describe('live collaboration', () => {
 		expect(findCard(amiraClient.doc, fromBruno)?.authorName).toBeNull();
 
 		// A device that connects later receives the whole board in its first sync.
-		const latecomer = await connect(board.id, (await join(server, board.joinCode, 'Cem')).device.cookie);
+		const latecomer = await stage.yjs(
+			board.id,
+			(await join(stage.server, board.joinCode, 'Cem')).device.cookie
+		);
 		expect(readBoard(latecomer.doc)).toEqual(readBoard(amiraClient.doc));
 	});
 
 	it('presence (awareness) reaches the other devices; a presence naming someone else does not', async () => {
-		const { board } = await facilitatorWithBoard(server);
-		const amira = await join(server, board.joinCode, 'Amira');
-		const bruno = await join(server, board.joinCode, 'Bruno');
-		const amiraClient = await connect(board.id, amira.device.cookie);
-		const brunoClient = await connect(board.id, bruno.device.cookie);
+		const {
+			board,
+			participants: [amira, bruno]
+		} = await boardWithParticipants(stage.server, 'Amira', 'Bruno');
+		const amiraClient = await stage.yjs(board.id, amira.device.cookie);
+		const brunoClient = await stage.yjs(board.id, bruno.device.cookie);
 		const amiraId = amiraClient.doc.clientID;
 
 		amiraClient.provider.awareness.setLocalStateField('user', { id: amira.id, name: 'Amira' });

@@ -53,8 +53,8 @@ function author(card: Card, labels: ExportLabels): string {
 	return card.authorName ?? labels.anonymous;
 }
 
-/** Every language the board's cards are translated into, in a stable order: one CSV column each. */
-function translationLanguages(cards: Card[]): string[] {
+/** Every language the cards are translated into, in a stable order: one CSV column each (the outcome's CSV too). */
+export function translationLanguages(cards: Array<Pick<Card, 'translations'>>): string[] {
 	return [...new Set(cards.flatMap((card) => Object.keys(card.translations)))].sort();
 }
 

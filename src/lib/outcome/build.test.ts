@@ -19,7 +19,8 @@ const META: OutcomeMeta = {
 		id: 'meeting-1',
 		title: 'Netzwerktreffen',
 		startsAt: Date.UTC(2026, 2, 14, 16),
-		location: 'Hamburg'
+		location: 'Hamburg',
+		timeZone: 'Europe/Berlin'
 	},
 	board: { id: 'board-1', title: 'Förderung' },
 	participantCount: 12
@@ -100,7 +101,8 @@ describe('buildOutcome', () => {
 			id: 'meeting-1',
 			title: 'Netzwerktreffen',
 			startsAt: '2026-03-14T16:00:00.000Z',
-			location: 'Hamburg'
+			location: 'Hamburg',
+			timeZone: 'Europe/Berlin'
 		});
 		expect(outcome.cards.find((card) => card.id === ids.rooms)?.authorName).toBeNull();
 	});

@@ -106,7 +106,8 @@ export function buildOutcome(content: BoardContent, votes: VoteCounts, meta: Out
 			id: meta.meeting.id,
 			title: meta.meeting.title,
 			startsAt: meta.meeting.startsAt === null ? null : iso(meta.meeting.startsAt),
-			location: meta.meeting.location
+			location: meta.meeting.location,
+			timeZone: meta.meeting.timeZone
 		},
 		board: { id: meta.board.id, title: meta.board.title },
 		participantCount: meta.participantCount,

@@ -1,4 +1,4 @@
-import { csvTable } from '../board/export';
+import { csvTable, translationLanguages } from '../board/export';
 import type { OutcomeCard, OutcomeDocument } from './format';
 import { authorOf, type OutcomeLabels } from './labels';
 import { outcomeView } from './view';
@@ -32,6 +32,8 @@ export function outcomeCsv(document: OutcomeDocument, labels: OutcomeLabels): st
 
 	const order = (card: OutcomeCard) => ['challenge', 'solution', 'recommendation', 'note'].indexOf(card.kind);
 	const challengeOrder = new Map(view.challenges.map((challenge, index) => [challenge.card.id, index]));
+	// As in the board's CSV: a column per language after the text, only when something was translated.
+	const languages = translationLanguages(document.cards);
 	const rows = [...document.cards]
 		.sort((a, b) => order(a) - order(b) || (challengeOrder.get(a.id) ?? 0) - (challengeOrder.get(b.id) ?? 0))
 		.map((card) => [
@@ -41,6 +43,7 @@ export function outcomeCsv(document: OutcomeDocument, labels: OutcomeLabels): st
 			columns.get(card.columnId) ?? '',
 			card.clusterId ? (clusters.get(card.clusterId) ?? '') : '',
 			card.text,
+			...languages.map((lang) => card.translations[lang] ?? ''),
 			String(card.votes),
 			authorOf(card, labels),
 			card.createdAt,
@@ -53,6 +56,7 @@ export function outcomeCsv(document: OutcomeDocument, labels: OutcomeLabels): st
 		labels.column,
 		labels.cluster,
 		labels.text,
+		...languages.map((lang) => labels.translation(labels.languageName(lang))),
 		labels.votesHeading,
 		labels.author,
 		labels.createdAt,

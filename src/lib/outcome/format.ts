@@ -72,7 +72,14 @@ export interface OutcomeDocument {
 	version: number;
 	/** When the board was finished (ISO 8601). */
 	createdAt: string;
-	meeting: { id: string; title: string; startsAt: string | null; location: string | null };
+	meeting: {
+		id: string;
+		title: string;
+		startsAt: string | null;
+		location: string | null;
+		/** The meeting's IANA zone, which readers show its times in; absent in versions stored before zones were kept. */
+		timeZone?: string;
+	};
 	board: { id: string; title: string };
 	participantCount: number;
 	/** When author names were removed (the meeting's retention date passed); null while kept. */
@@ -95,7 +102,7 @@ export interface OutcomeMeta {
 	id: string;
 	version: number;
 	createdAt: number;
-	meeting: { id: string; title: string; startsAt: number | null; location: string | null };
+	meeting: { id: string; title: string; startsAt: number | null; location: string | null; timeZone: string };
 	board: { id: string; title: string };
 	participantCount: number;
 }

@@ -22,13 +22,14 @@ export interface OutcomeLabels extends ExportLabels {
 	participants: (count: number) => string;
 	version: (version: number) => string;
 	finishedAt: (date: string) => string;
-	formatDate: (epochMs: number) => string;
+	/** The meeting's start: its day and time, in the meeting's zone, naming it. */
+	formatDateTime: (epochMs: number) => string;
 }
 
 /** The meeting's date, place, participant count and version: one line under the title. */
 export function outcomeFacts(document: OutcomeDocument, labels: OutcomeLabels): string[] {
 	return [
-		document.meeting.startsAt ? labels.formatDate(Date.parse(document.meeting.startsAt)) : null,
+		document.meeting.startsAt ? labels.formatDateTime(Date.parse(document.meeting.startsAt)) : null,
 		document.meeting.location,
 		labels.participants(document.participantCount),
 		labels.version(document.version),

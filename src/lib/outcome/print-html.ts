@@ -6,7 +6,7 @@
  */
 import type { OutcomeCard, OutcomeDocument } from './format';
 import { authorOf, outcomeFacts, type OutcomeLabels } from './labels';
-import { outcomeView, textDirection, voteChart, type VoteChart } from './view';
+import { cardTranslations, outcomeView, textDirection, voteChart, type VoteChart } from './view';
 
 const ESCAPES: Record<string, string> = {
 	'&': '&amp;',
@@ -39,6 +39,17 @@ export function voteChartSvg(chart: VoteChart, title: string): string {
 const text = (value: string, tag = 'span', className = '') =>
 	`<${tag} dir="auto"${className ? ` class="${className}"` : ''}>${escapeHtml(value)}</${tag}>`;
 
+/** Under a card's text, its translations: each in its own language and direction, named in that language. */
+function translations(item: OutcomeCard): string {
+	return cardTranslations(item)
+		.map(
+			(translation) =>
+				`<p class="translation" lang="${escapeHtml(translation.lang)}" dir="${translation.dir}">` +
+				`<span class="language">${escapeHtml(translation.label)}:</span> ${escapeHtml(translation.text)}</p>`
+		)
+		.join('');
+}
+
 const STYLE = `
 @page { size: A4; margin: 16mm 15mm 18mm; }
 * { box-sizing: border-box; }
@@ -60,6 +71,8 @@ ol, ul { margin: 0; padding: 0; list-style: none; }
 .rank { font-weight: 700; min-inline-size: 6mm; color: #1f4e5f; }
 .body { flex: 1; white-space: pre-line; overflow-wrap: anywhere; }
 .body p { margin: 0; }
+.body .translation { margin-block-start: 1mm; font-size: 9.5pt; }
+.translation .language { font-weight: 600; color: #4f5b60; }
 .meta { display: block; margin-block-start: 1mm; }
 .votes { font-weight: 600; white-space: nowrap; color: #1f4e5f; }
 .meta { color: #4f5b60; font-size: 8.5pt; }
@@ -85,7 +98,7 @@ function card(
 ) {
 	const rank = options.rank !== undefined ? `<span class="rank" dir="ltr">${options.rank}.</span>` : '';
 	return (
-		`<li class="item ${item.kind}" dir="${textDirection(item.text)}"><div class="row">${rank}<div class="body">${text(item.text, 'p', 'text')}` +
+		`<li class="item ${item.kind}" dir="${textDirection(item.text)}"><div class="row">${rank}<div class="body">${text(item.text, 'p', 'text')}${translations(item)}` +
 		`${text(authorOf(item, labels), 'span', 'meta')}</div>${votes(item.votes, labels, options.votesShown)}</div>${extra}</li>`
 	);
 }
@@ -108,7 +121,8 @@ export function outcomePrintHtml(document: OutcomeDocument, labels: OutcomeLabel
 				? `<ul class="sub">${challenge.solutions
 						.map(
 							(solution) =>
-								`<li dir="${textDirection(solution.text)}"><span class="relation" dir="auto">${escapeHtml(labels.answeredBy)}:</span>${text(solution.text, 'span', 'body')}${votes(solution.votes, labels, shown)}</li>`
+								`<li dir="${textDirection(solution.text)}"><span class="relation" dir="auto">${escapeHtml(labels.answeredBy)}:</span>` +
+								`<div class="body">${text(solution.text)}${translations(solution)}</div>${votes(solution.votes, labels, shown)}</li>`
 						)
 						.join('')}</ul>`
 				: '';

@@ -6,6 +6,8 @@ import { buildOutcome } from './build';
 import { outcomeMarkdown } from './markdown';
 import { outcomeCsv } from './csv';
 import { outcomePrintHtml } from './print-html';
+import { outcomeDocx } from './docx';
+import JSZip from 'jszip';
 import type { OutcomeLabels } from './labels';
 
 const LABELS: OutcomeLabels = {
@@ -46,7 +48,7 @@ const LABELS: OutcomeLabels = {
 	participants: (count) => `${count} Teilnehmende`,
 	version: (version) => `Version ${version}`,
 	finishedAt: (date) => `abgeschlossen ${date}`,
-	formatDate: (epochMs) => new Date(epochMs).toISOString().slice(0, 10)
+	formatDateTime: (epochMs) => new Date(epochMs).toISOString()
 };
 
 function outcome() {
@@ -55,8 +57,19 @@ function outcome() {
 		columnId: challengeColumnId,
 		text: '=SUM(A1) <script>alert(1)</script>'
 	});
-	const other = addTestCard(doc, { columnId: challengeColumnId, text: 'نقص التمويل' });
-	const solution = addTestCard(doc, { columnId: solutionColumnId, text: 'Mehr *Geld*; "bitte"' });
+	const other = addTestCard(doc, {
+		columnId: challengeColumnId,
+		text: 'نقص التمويل',
+		lang: 'ar',
+		translations: { de: 'Zu wenig Geld' }
+	});
+	const solution = addTestCard(doc, {
+		columnId: solutionColumnId,
+		text: 'Mehr *Geld*; "bitte"',
+		lang: 'de',
+		// A Persian translation that starts with a Latin word still reads right to left.
+		translations: { fa: 'WLAN رایگان <b>', ar: 'مزيد من المال' }
+	});
 	linkCards(doc, { solutionId: solution, challengeId: challenge, authorId: 'a', createdAt: 1 });
 	return buildOutcome(
 		readBoard(doc),
@@ -68,7 +81,7 @@ function outcome() {
 			id: 'o',
 			version: 2,
 			createdAt: 0,
-			meeting: { id: 'm', title: 'Treffen', startsAt: null, location: null },
+			meeting: { id: 'm', title: 'Treffen', startsAt: null, location: null, timeZone: 'Europe/Berlin' },
 			board: { id: 'b', title: 'Board' },
 			participantCount: 4
 		}
@@ -86,9 +99,11 @@ describe('outcome files', () => {
 	it('CSV: BOM, semicolons, a formula neutralised, challenges first', () => {
 		const csv = outcomeCsv(outcome(), LABELS);
 		expect(
-			csv.startsWith('\uFEFFid;Rang;Art;Spalte;Thema;Text;Stimmen;Autor;Erstellt;Verknüpft mit\r\n')
+			csv.startsWith(
+				'\uFEFFid;Rang;Art;Spalte;Thema;Text;Übersetzung (ar);Übersetzung (de);Übersetzung (fa);Stimmen;Autor;Erstellt;Verknüpft mit\r\n'
+			)
 		).toBe(true);
-		expect(csv).toContain(";'=SUM(A1) <script>alert(1)</script>;3;");
+		expect(csv).toContain(";'=SUM(A1) <script>alert(1)</script>;;;;3;");
 		expect(csv).toContain('"Mehr *Geld*; ""bitte"""');
 	});
 
@@ -99,5 +114,44 @@ describe('outcome files', () => {
 		expect(html).toContain('<p dir="auto" class="text">نقص التمويل</p>');
 		expect(html).toContain('<svg');
 		expect(html).toContain('direction="rtl" text-anchor="end"');
+	});
+
+	it('Markdown: translations under their card, named in their own language', () => {
+		const text = outcomeMarkdown(outcome(), LABELS);
+		expect(text).toContain('- **1.** نقص التمويل (3 Stimmen)\n  - Deutsch: Zu wenig Geld\n');
+		expect(text).toContain(
+			'  - Lösungsidee: Mehr \\*Geld\\*; "bitte" (0 Stimmen)\n    - العربية: مزيد من المال\n    - فارسی: WLAN رایگان \\<b\\>'
+		);
+	});
+
+	it('CSV: a column per translated language after the text, empty where a card has none', () => {
+		const csv = outcomeCsv(outcome(), LABELS);
+		expect(csv).toContain(';نقص التمويل;;Zu wenig Geld;;3;');
+	});
+
+	it('print page: each translation in its language and direction, escaped', () => {
+		const html = outcomePrintHtml(outcome(), LABELS);
+		expect(html).toContain(
+			'<p class="translation" lang="de" dir="ltr"><span class="language">Deutsch:</span> Zu wenig Geld</p>'
+		);
+		expect(html).toContain(
+			'<p class="translation" lang="fa" dir="rtl"><span class="language">فارسی:</span> WLAN رایگان &lt;b&gt;</p>'
+		);
+		expect(html).toContain('<p class="translation" lang="ar" dir="rtl">');
+	});
+
+	it('DOCX: a translation is its own paragraph, right to left for Arabic and Persian, its language on its runs', async () => {
+		const zip = await JSZip.loadAsync(await outcomeDocx(outcome(), LABELS));
+		const xml = await zip.file('word/document.xml')!.async('string');
+		const paragraphs = xml.split('</w:p>');
+		const persian = paragraphs.find((paragraph) => paragraph.includes('WLAN رایگان'))!;
+		expect(persian).toContain('<w:bidi/>');
+		expect(persian).toContain('<w:rtl/>');
+		expect(persian).toContain('w:bidi="fa"');
+		expect(persian).toContain('فارسی: ');
+		const german = paragraphs.find((paragraph) => paragraph.includes('Zu wenig Geld'))!;
+		expect(german).not.toContain('<w:bidi/>');
+		expect(german).toContain('w:val="de"');
+		expect(german).toContain('Deutsch: ');
 	});
 });

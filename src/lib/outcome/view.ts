@@ -3,6 +3,7 @@
  * DOCX all present it through these functions, so they agree on order and grouping.
  */
 import type { OutcomeCard, OutcomeCluster, OutcomeDocument } from './format';
+import { languageName } from '../i18n';
 
 export interface ChallengeView {
 	card: OutcomeCard;
@@ -157,6 +158,9 @@ export function voteChart(
 const RIGHT_TO_LEFT_SCRIPT =
 	/[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 
+/** The same scripts by their ISO 15924 codes, as `Intl.Locale` names a language's script. */
+const RIGHT_TO_LEFT_SCRIPT_CODES = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo']);
+
 /**
  * The direction of a text by its first letter, for formats without the
  * browser's `dir="auto"` (DOCX paragraphs).
@@ -164,4 +168,45 @@ const RIGHT_TO_LEFT_SCRIPT =
 export function textDirection(text: string): 'rtl' | 'ltr' {
 	const first = /\p{L}/u.exec(text);
 	return first && RIGHT_TO_LEFT_SCRIPT.test(first[0]) ? 'rtl' : 'ltr';
+}
+
+export interface TranslationView {
+	/** Its language tag, for `lang`. */
+	lang: string;
+	/** The language's name in that language ("العربية", "Türkçe"): readers find their own at a glance. */
+	label: string;
+	text: string;
+	dir: 'ltr' | 'rtl';
+}
+
+/** A language's own name, capitalised as a label starts ("Українська"); the tag when Intl does not know it. */
+function ownLanguageName(lang: string): string {
+	const name = languageName(lang, lang);
+	return name === lang ? name : name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+}
+
+/**
+ * The direction of a text in a language: that of the language's script (Arabic and
+ * Persian read right to left even when the text starts with a Latin name), else of its first letter.
+ */
+function languageDirection(lang: string, text: string): 'ltr' | 'rtl' {
+	try {
+		const script = new Intl.Locale(lang).maximize().script;
+		if (script) return RIGHT_TO_LEFT_SCRIPT_CODES.has(script) ? 'rtl' : 'ltr';
+	} catch {
+		// not a tag Intl can read: the text decides
+	}
+	return textDirection(text);
+}
+
+/** A card's translations, by language tag, each shown under the card's text in every outcome format. */
+export function cardTranslations(card: OutcomeCard): TranslationView[] {
+	return Object.entries(card.translations)
+		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+		.map(([lang, text]) => ({
+			lang,
+			label: ownLanguageName(lang),
+			text,
+			dir: languageDirection(lang, text)
+		}));
 }

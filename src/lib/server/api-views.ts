@@ -2,6 +2,7 @@
 import type { Meeting } from './repositories/meetings';
 import type { Board } from './repositories/boards';
 import { joinUrl } from './http';
+import { meetingTimeZone } from './meeting-time-zone';
 
 const iso = (epochMs: number | null) => (epochMs === null ? null : new Date(epochMs).toISOString());
 
@@ -13,6 +14,7 @@ export function meetingJson(meeting: Meeting) {
 		location: meeting.location,
 		description: meeting.description,
 		retainUntil: iso(meeting.retainUntil),
+		timeZone: meetingTimeZone(meeting),
 		createdAt: iso(meeting.createdAt),
 		updatedAt: iso(meeting.updatedAt)
 	};

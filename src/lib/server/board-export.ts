@@ -6,12 +6,14 @@ import * as meetings from './repositories/meetings';
 import { m } from '../paraglide/messages.js';
 import { getLocale } from '../paraglide/runtime.js';
 import { languageName } from '../i18n';
+import { formatShortDateTime } from '../format';
+import { meetingTimeZone } from './meeting-time-zone';
 
 export const EXPORT_FORMATS = ['md', 'csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export function exportLabels(locale = getLocale()): ExportLabels {
-	const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+/** The words of an export in the request's language; its times in `timeZone` (the meeting's), naming it. */
+export function exportLabels(timeZone: string, locale = getLocale()): ExportLabels {
 	return {
 		anonymous: m.anonymous(),
 		author: m.export_author(),
@@ -28,7 +30,7 @@ export function exportLabels(locale = getLocale()): ExportLabels {
 			recommendation: m.kind_recommendation(),
 			note: m.kind_note()
 		},
-		formatTime: (epochMs) => time.format(epochMs),
+		formatTime: (epochMs) => formatShortDateTime(epochMs, locale, timeZone),
 		language: m.export_language(),
 		translation: (language) => m.translation_label({ language }),
 		languageName: (tag) => languageName(tag, locale)
@@ -63,7 +65,7 @@ export function exportBoard(context: AppContext, board: Board, format: ExportFor
 	const content = context.live.readDoc(board.id, readBoard);
 	const meeting = meetings.read(context.db, board.meetingId);
 	const info = { boardTitle: board.title, meetingTitle: meeting?.title ?? '', exportedAt: Date.now() };
-	const labels = exportLabels();
+	const labels = exportLabels(meetingTimeZone(meeting));
 	const body = {
 		md: () => toMarkdown(content, info, labels),
 		csv: () => toCsv(content, labels),

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { canonicalTimeZone } from '../time-zone';
 
 /** Everything the server reads from its environment, with the contract's defaults. */
 export interface Config {
@@ -22,6 +23,8 @@ export interface Config {
 	logLevel: string;
 	/** Bearer token for `GET /metrics`; without one the endpoint does not exist. */
 	metricsToken: string | undefined;
+	/** The IANA zone of meetings that have none of their own (made without JavaScript, or before zones were kept). */
+	defaultTimeZone: string;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -32,6 +35,14 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number
 		throw new Error(`${name} must be a whole number, got "${raw}"`);
 	}
 	return value;
+}
+
+function timeZone(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+	const raw = env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const zone = canonicalTimeZone(raw);
+	if (!zone) throw new Error(`${name} must be an IANA time zone such as Europe/Berlin, got "${raw}"`);
+	return zone;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,6 +66,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500),
 		unloadIdleMs: integer(env, 'UNLOAD_IDLE_MS', 30_000),
 		logLevel: env.LOG_LEVEL || 'info',
-		metricsToken: env.METRICS_TOKEN || undefined
+		metricsToken: env.METRICS_TOKEN || undefined,
+		defaultTimeZone: timeZone(env, 'DEFAULT_TIME_ZONE', 'Europe/Berlin')
 	};
 }

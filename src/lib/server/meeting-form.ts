@@ -1,43 +1,38 @@
 import * as v from 'valibot';
-import { MeetingInput } from './validation';
+import { meetingInput } from './validation';
 import type { MeetingInput as MeetingValues } from './repositories/meetings';
+import { canonicalTimeZone } from '../time-zone';
+
+type MeetingFormErrors = { title?: boolean; startsAt?: boolean; retainUntil?: boolean };
 
 export type MeetingFormResult =
 	| { ok: true; value: MeetingValues }
-	| {
-			ok: false;
-			values: Record<string, string>;
-			errors: { title?: boolean; startsAt?: boolean; retainUntil?: boolean };
-	  };
+	| { ok: false; values: Record<string, string>; errors: MeetingFormErrors };
+
+const FIELDS = ['title', 'startsAt', 'location', 'description', 'retainUntil', 'timeZone'] as const;
 
 /**
- * Reads the meeting form. `datetime-local` has no time zone, so the browser adds
- * its offset in a hidden field; without JavaScript the server's zone is assumed.
+ * Reads the meeting form. `datetime-local` and `date` have no time zone: the form
+ * says which one it shows its values in (`timeZone`, see MeetingForm.svelte). A
+ * zone this server does not know counts as none, like a form sent without
+ * JavaScript: then `fallbackZone` applies (the meeting's own, or DEFAULT_TIME_ZONE).
  */
-export function readMeetingForm(form: FormData): MeetingFormResult {
-	const values = Object.fromEntries(
-		['title', 'startsAt', 'location', 'description', 'retainUntil'].map((key) => [
-			key,
-			String(form.get(key) ?? '')
-		])
+export function readMeetingForm(form: FormData, fallbackZone: string): MeetingFormResult {
+	const values: Record<string, string> = Object.fromEntries(
+		FIELDS.map((key) => [key, String(form.get(key) ?? '')])
 	);
-	const offset = Number(form.get('timezoneOffset'));
-	const withOffset = Number.isFinite(offset) && form.get('timezoneOffset') !== null;
-	/** A local date-time as the browser's zone means it (or the server's, without JavaScript). */
-	const moment = (local: string) =>
-		withOffset ? Date.parse(`${local}Z`) + offset * 60_000 : Date.parse(local);
-	let startsAt: number | null = null;
-	if (values.startsAt) {
-		startsAt = moment(`${values.startsAt}:00`);
-		if (Number.isNaN(startsAt)) return { ok: false, values, errors: { startsAt: true } };
+	values.timeZone = canonicalTimeZone(values.timeZone) ?? fallbackZone;
+	const parsed = v.safeParse(meetingInput(fallbackZone), {
+		...values,
+		// The retention field is a date: data is kept through that whole day.
+		retainUntil: values.retainUntil && `${values.retainUntil}T23:59:59.999`
+	});
+	if (parsed.success) return { ok: true, value: parsed.output };
+	const errors: MeetingFormErrors = {};
+	for (const issue of parsed.issues) {
+		const field = v.getDotPath(issue);
+		if (field === 'startsAt' || field === 'retainUntil') errors[field] = true;
+		else errors.title = true;
 	}
-	// The retention field is a date: data is kept through that whole day.
-	let retainUntil: number | null = null;
-	if (values.retainUntil) {
-		retainUntil = moment(`${values.retainUntil}T23:59:59.999`);
-		if (Number.isNaN(retainUntil)) return { ok: false, values, errors: { retainUntil: true } };
-	}
-	const parsed = v.safeParse(MeetingInput, { ...values, startsAt, retainUntil });
-	if (!parsed.success) return { ok: false, values, errors: { title: true } };
-	return { ok: true, value: parsed.output as MeetingValues };
+	return { ok: false, values, errors };
 }

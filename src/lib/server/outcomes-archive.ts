@@ -16,6 +16,7 @@ import type { OutcomeDocument } from '../outcome/format';
 import { meetingJson } from './api-views';
 import { downloadName, exportLabels } from './board-export';
 import { outcomeLabels } from './outcomes-labels';
+import { meetingTimeZone, outcomeTimeZone } from './meeting-time-zone';
 
 interface ParticipantRecord {
 	boardId: string;
@@ -40,8 +41,7 @@ function participantsOf(context: AppContext, meetingId: string): ParticipantReco
 }
 
 export function meetingArchive(context: AppContext, meeting: Meeting): { name: string; data: Uint8Array } {
-	const labels = exportLabels();
-	const resultLabels = outcomeLabels();
+	const labels = exportLabels(meetingTimeZone(meeting));
 	const boardList = boards.listByMeeting(context.db, meeting.id);
 	const files: Zippable = {
 		'meeting.json': strToU8(JSON.stringify({ meeting: meetingJson(meeting) }, null, 2))
@@ -73,6 +73,7 @@ export function meetingArchive(context: AppContext, meeting: Meeting): { name: s
 			const document = JSON.parse(row.document) as OutcomeDocument;
 			const base = `${folder}/outcome-v${summary.version}`;
 			files[`${base}.json`] = strToU8(row.document);
+			const resultLabels = outcomeLabels(outcomeTimeZone(document));
 			files[`${base}.md`] = strToU8(outcomeMarkdown(document, resultLabels));
 			files[`${base}.csv`] = strToU8(outcomeCsv(document, resultLabels));
 		}

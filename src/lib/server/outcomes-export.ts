@@ -7,6 +7,7 @@ import { attachment, downloadName } from './board-export';
 import { apiErrorFor } from './http';
 import { outcomeLabels } from './outcomes-labels';
 import { printPdf } from './outcomes-pdf';
+import { outcomeTimeZone } from './meeting-time-zone';
 
 export const OUTCOME_FORMATS = ['md', 'csv', 'json', 'pdf', 'docx'] as const;
 export type OutcomeFormat = (typeof OUTCOME_FORMATS)[number];
@@ -23,9 +24,12 @@ const TYPES: Record<OutcomeFormat, string> = {
 	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 };
 
-/** The outcome as a file in the request's language; 503 `pdf_unavailable` when this server cannot print. */
+/**
+ * The outcome as a file in the request's language, its times in the meeting's zone;
+ * 503 `pdf_unavailable` when this server cannot print.
+ */
 export async function exportOutcome(document: OutcomeDocument, format: OutcomeFormat): Promise<Response> {
-	const labels = outcomeLabels();
+	const labels = outcomeLabels(outcomeTimeZone(document));
 	let body: string | Uint8Array;
 	switch (format) {
 		case 'md':

@@ -3,12 +3,15 @@ import { exportLabels } from './board-export';
 import { textDirection } from '../i18n';
 import { m } from '../paraglide/messages.js';
 import { getLocale } from '../paraglide/runtime.js';
+import { formatDateTime } from '../format';
 
-/** The outcome's words in the request's language; the board export's words are shared. */
-export function outcomeLabels(locale = getLocale()): OutcomeLabels {
-	const date = new Intl.DateTimeFormat(locale, { dateStyle: 'full' });
+/**
+ * The outcome's words in the request's language, its times in `timeZone` (the
+ * meeting's, see outcomeTimeZone); the board export's words are shared.
+ */
+export function outcomeLabels(timeZone: string, locale = getLocale()): OutcomeLabels {
 	return {
-		...exportLabels(locale),
+		...exportLabels(timeZone, locale),
 		locale,
 		dir: textDirection(locale),
 		challenges: m.outcome_challenges(),
@@ -27,6 +30,6 @@ export function outcomeLabels(locale = getLocale()): OutcomeLabels {
 		participants: (count) => m.outcome_participants({ count }),
 		version: (version) => m.outcome_version({ version }),
 		finishedAt: (finished) => m.outcome_finished_at({ date: finished }),
-		formatDate: (epochMs) => date.format(epochMs)
+		formatDateTime: (epochMs) => formatDateTime(epochMs, locale, timeZone)
 	};
 }

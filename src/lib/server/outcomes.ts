@@ -13,6 +13,7 @@ import * as outcomes from './repositories/outcomes';
 import * as search from './repositories/search';
 import * as votes from './repositories/votes';
 import type { Share } from './repositories/outcome-shares';
+import { meetingTimeZone } from './meeting-time-zone';
 import { readBoard } from '../board/read';
 import type { BoardContent } from '../board/schema';
 import { newId } from '../board/ids';
@@ -53,7 +54,8 @@ export function finishBoard(context: AppContext, boardId: string, userId: string
 				id: board.meetingId,
 				title: meeting?.title ?? '',
 				startsAt: meeting?.startsAt ?? null,
-				location: meeting?.location ?? null
+				location: meeting?.location ?? null,
+				timeZone: meetingTimeZone(meeting, () => context.config.defaultTimeZone)
 			},
 			board: { id: board.id, title: board.title },
 			participantCount: outcomes.participantCount(db, boardId)

@@ -2,6 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { appContext } from '$lib/server/context';
 import * as meetings from '$lib/server/repositories/meetings';
 import * as outcomes from '$lib/server/repositories/outcomes';
+import { meetingTimeZone } from '$lib/server/meeting-time-zone';
+import { epochToWallClock } from '$lib/time-zone';
 
 /** Every meeting of the facilitator over time, newest first, by year, with the outcomes of its boards. */
 export function load({ locals, url }) {
@@ -29,13 +31,15 @@ export function load({ locals, url }) {
 			location: meeting.location,
 			date: meeting.startsAt ?? meeting.createdAt,
 			dated: meeting.startsAt !== null,
+			timeZone: meetingTimeZone(meeting),
 			boards
 		};
 	});
 	// Newest year first; within a year, the meetings keep their order (newest first).
 	const years: Array<{ year: number; meetings: typeof entries }> = [];
 	for (const meeting of entries) {
-		const year = new Date(meeting.date).getUTCFullYear();
+		// The year it was where the meeting took place: a New Year's Eve meeting in Berlin belongs to its year.
+		const year = Number(epochToWallClock(meeting.date, meeting.timeZone).slice(0, 4));
 		if (years.at(-1)?.year !== year) years.push({ year, meetings: [] });
 		years.at(-1)!.meetings.push(meeting);
 	}

@@ -11,6 +11,11 @@ export interface Author {
 	name: string | null;
 }
 
+/** A facilitator as the author of the cards they write. */
+export function authorOf(facilitator: { user: { id: string; name: string } }): Author {
+	return { id: facilitator.user.id, name: facilitator.user.name };
+}
+
 export function columnId(doc: Y.Doc, kind: ColumnKind): string {
 	const column = readBoard(doc).columns.find((candidate) => candidate.kind === kind);
 	if (!column) throw new Error(`no ${kind} column in the document`);

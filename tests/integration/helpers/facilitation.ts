@@ -1,9 +1,11 @@
 /** socket.io clients that keep every event they receive, including those the server sends on connect. */
 import { expect } from 'vitest';
 import { Device } from './http';
+import { boardWithParticipants, type BoardJson, type Facilitator, type Participant } from './flows';
 import { connectSocket, type BoardSocketClient } from './socket';
 import { waitFor } from './yjs';
 import type { RunningServer } from './server';
+import type { LiveStage } from './stage';
 
 export interface RecordingClient extends BoardSocketClient {
 	/** Every event received, in order, with its payload. */
@@ -38,6 +40,45 @@ export async function connectRecording(
 		next: <T>(event: string, test: (payload: T) => boolean = () => true, since = 0) =>
 			waitFor(() => after<T>(event, since).findLast(test), event)
 	};
+}
+
+export interface FacilitatedBoard {
+	owner: Facilitator & { board: BoardJson; meetingId: string };
+	amira: Participant;
+	ownerSocket: RecordingClient;
+	amiraSocket: RecordingClient;
+}
+
+/** A facilitator's board that Amira joined, each of them with a recording socket on it, closed with the stage's clients. */
+export async function facilitatedBoard(stage: LiveStage): Promise<FacilitatedBoard> {
+	const {
+		owner,
+		participants: [amira]
+	} = await boardWithParticipants(stage.server, 'Amira');
+	const record = async (cookie: string) =>
+		stage.track(await connectRecording(stage.server, owner.board.id, cookie));
+	return {
+		owner,
+		amira,
+		ownerSocket: await record(owner.device.cookie),
+		amiraSocket: await record(amira.device.cookie)
+	};
+}
+
+/**
+ * `sender` sends a command that must be accepted; answers the `event` that
+ * `receiver` got for it (the latest, should several have arrived since it was sent).
+ */
+export async function commandReceived<T>(
+	sender: RecordingClient,
+	command: string,
+	payload: unknown,
+	receiver: RecordingClient,
+	event: string
+): Promise<T> {
+	const since = receiver.mark();
+	expect(await sender.emit(command, payload), command).toEqual({ ok: true });
+	return receiver.next<T>(event, () => true, since);
 }
 
 /** A form action posted the way the board pages post it (SvelteKit checks the Origin of forms). */

@@ -94,6 +94,24 @@ export async function facilitatorWithBoard(
 	return { ...facilitator, board, meetingId: meeting.id };
 }
 
+export interface BoardScene {
+	owner: Facilitator & { board: BoardJson; meetingId: string };
+	board: BoardJson;
+	/** In the order their names were given. */
+	participants: Participant[];
+}
+
+/** A facilitator's board and people who joined it by name (null: anonymously), each from a device of their own. */
+export async function boardWithParticipants(
+	server: RunningServer,
+	...names: Array<string | null>
+): Promise<BoardScene> {
+	const owner = await facilitatorWithBoard(server);
+	const participants: Participant[] = [];
+	for (const name of names) participants.push(await join(server, owner.board.joinCode, name));
+	return { owner, board: owner.board, participants };
+}
+
 /** Joins with a code from a device (a new one unless given); `name` null joins anonymously. */
 export async function join(
 	server: RunningServer,

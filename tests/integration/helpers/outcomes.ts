@@ -22,6 +22,7 @@ import { findCard, writeCard } from './board';
 import { connectSynced, waitFor, type YjsClient } from './yjs';
 import { connectSocket, type BoardSocketClient } from './socket';
 import type { RunningServer } from './server';
+import type { LiveStage } from './stage';
 
 export const TEXTS = {
 	funding: 'Zu wenig Förderung für kleine Vereine',
@@ -177,4 +178,10 @@ export async function finish(
 	);
 	expectStatus(response, 201);
 	return response.body.outcome;
+}
+
+/** A workshop run to its outcome on the stage's server; its clients close with the stage's. */
+export async function finishedWorkshop(stage: LiveStage): Promise<{ workshop: Workshop; outcomeId: string }> {
+	const workshop = stage.track(await runWorkshop(stage.server));
+	return { workshop, outcomeId: (await finish(workshop)).id };
 }

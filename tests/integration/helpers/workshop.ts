@@ -14,12 +14,14 @@ import {
 	type Facilitator,
 	type Participant
 } from './flows';
+import { authorOf, writeCard } from './board';
 import { connectSocket, type BoardSocketClient } from './socket';
 import type { RunningServer } from './server';
-import { waitFor } from './yjs';
+import type { LiveStage } from './stage';
+import { waitFor, type YjsClient } from './yjs';
 
 /** Joins with a name and an organisation from a new device. */
-export async function joinWithOrganisation(
+async function joinWithOrganisation(
 	server: RunningServer,
 	code: string,
 	name: string,
@@ -87,22 +89,40 @@ export async function goToPhase(facilitator: BoardSocketClient, phase: Phase): P
 	expectAccepted(await facilitator.emit('phase:go', { index: DEFAULT_PLAN.indexOf(phase) }));
 }
 
+/** A facilitator's board on the stage's server, with the facilitator's socket recording; clients close with the stage's. */
 export interface Workshop {
 	facilitator: Facilitator & { board: BoardJson };
 	board: BoardJson;
 	facilitatorSocket: RecordingSocket;
+	/** Joins the board from a new device, naming an organisation or none. */
+	join(name: string, organisation?: string | null): Promise<Participant>;
+	/** A socket on the board for `who`, recording every event from the start. */
+	record(who: { device: Device }): Promise<RecordingSocket>;
+	/** The board's document on `who`'s device, synced. */
+	document(who: { device: Device }): Promise<YjsClient>;
+	/** Challenges the facilitator writes; answers their ids once the server has them. */
+	challenges(texts: string[]): Promise<string[]>;
 }
 
-export async function workshop(server: RunningServer): Promise<Workshop> {
+export async function workshop(stage: LiveStage): Promise<Workshop> {
+	const { server } = stage;
 	const facilitator = await facilitatorWithBoard(server);
-	const facilitatorSocket = await connectRecording(server, facilitator.board.id, facilitator.device.cookie);
-	return { facilitator, board: facilitator.board, facilitatorSocket };
-}
-
-/** Closes socket.io clients and destroys Yjs clients a test opened. */
-export function closeAll(clients: ReadonlyArray<{ close(): void } | { destroy(): void }>): void {
-	for (const client of clients) {
-		if ('destroy' in client) client.destroy();
-		else client.close();
-	}
+	const { board } = facilitator;
+	const record = async (who: { device: Device }) =>
+		stage.track(await connectRecording(server, board.id, who.device.cookie));
+	const document = (who: { device: Device }) => stage.yjs(board.id, who.device.cookie);
+	return {
+		facilitator,
+		board,
+		facilitatorSocket: await record(facilitator),
+		join: (name, organisation = null) => joinWithOrganisation(server, board.joinCode, name, organisation),
+		record,
+		document,
+		async challenges(texts) {
+			const writer = await document(facilitator);
+			const ids = texts.map((text) => writeCard(writer.doc, authorOf(facilitator), 'challenge', text));
+			await writer.flush();
+			return ids;
+		}
+	};
 }

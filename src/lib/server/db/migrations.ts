@@ -203,6 +203,11 @@ const MIGRATIONS: string[] = [
 	// Cards in several languages: whether participants may translate cards they did not write.
 	`
 	ALTER TABLE boards ADD COLUMN interpreters_allowed INTEGER NOT NULL DEFAULT 0;
+	`,
+	// A meeting's IANA time zone: its times are read and shown in it. Null for meetings from before,
+	// which take DEFAULT_TIME_ZONE (their instants were stored right, with the browser's offset).
+	`
+	ALTER TABLE meetings ADD COLUMN time_zone TEXT;
 	`
 ];
 

@@ -1,11 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../db/open';
+import { describe, expect, it } from 'vitest';
+import { testDatabase, testMeeting } from '../db/testing';
 import * as boards from './boards';
-import * as meetings from './meetings';
-import * as users from './users';
 
 describe('join codes', () => {
 	it('uses an alphabet without look-alikes', () => {
@@ -33,26 +28,8 @@ describe('join codes', () => {
 });
 
 describe('boards repository', () => {
-	let dir: string;
-	let db: Db;
-	let meetingId: string;
-
-	beforeAll(() => {
-		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wedo-boards-'));
-		db = openDatabase(path.join(dir, 'wedo.sqlite'));
-		const user = users.create(db, { email: 'f@example.org', name: 'F', passwordHash: 'x' })!;
-		meetingId = meetings.create(db, user.id, {
-			title: 'Auftakt',
-			startsAt: null,
-			location: null,
-			description: null
-		}).id;
-	});
-
-	afterAll(() => {
-		db.close();
-		fs.rmSync(dir, { recursive: true, force: true });
-	});
+	const db = testDatabase();
+	const meetingId = testMeeting(db).id;
 
 	it('finds a board by its join code however it is typed', () => {
 		const board = boards.create(db, meetingId, 'Herausforderungen', 'challenges-solutions');

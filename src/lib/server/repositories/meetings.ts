@@ -10,6 +10,8 @@ export interface Meeting {
 	description: string | null;
 	/** After this moment participant data is deleted (outcomes-privacy.ts); null keeps it until the meeting is deleted. */
 	retainUntil: number | null;
+	/** The IANA zone its times are read and shown in; null for meetings from before zones were kept (see meetingTimeZone). */
+	timeZone: string | null;
 	createdAt: number;
 	updatedAt: number;
 }
@@ -20,10 +22,12 @@ export interface MeetingInput {
 	location: string | null;
 	description: string | null;
 	retainUntil?: number | null;
+	/** Absent: the meeting takes DEFAULT_TIME_ZONE. */
+	timeZone?: string | null;
 }
 
 const COLUMNS = `id, owner_id AS ownerId, title, starts_at AS startsAt, location, description,
-	retain_until AS retainUntil, created_at AS createdAt, updated_at AS updatedAt`;
+	retain_until AS retainUntil, time_zone AS timeZone, created_at AS createdAt, updated_at AS updatedAt`;
 
 export function create(db: Db, ownerId: string, input: MeetingInput): Meeting {
 	const now = Date.now();
@@ -32,12 +36,13 @@ export function create(db: Db, ownerId: string, input: MeetingInput): Meeting {
 		ownerId,
 		...input,
 		retainUntil: input.retainUntil ?? null,
+		timeZone: input.timeZone ?? null,
 		createdAt: now,
 		updatedAt: now
 	};
 	db.prepare(
-		`INSERT INTO meetings (id, owner_id, title, starts_at, location, description, retain_until, created_at, updated_at)
-		 VALUES (@id, @ownerId, @title, @startsAt, @location, @description, @retainUntil, @createdAt, @updatedAt)`
+		`INSERT INTO meetings (id, owner_id, title, starts_at, location, description, retain_until, time_zone, created_at, updated_at)
+		 VALUES (@id, @ownerId, @title, @startsAt, @location, @description, @retainUntil, @timeZone, @createdAt, @updatedAt)`
 	).run(meeting);
 	return meeting;
 }
@@ -59,6 +64,13 @@ export function listByOwner(db: Db, ownerId: string): Meeting[] {
 export function update(db: Db, id: string, input: MeetingInput): void {
 	db.prepare(
 		`UPDATE meetings SET title = @title, starts_at = @startsAt, location = @location,
-		 description = @description, retain_until = @retainUntil, updated_at = @updatedAt WHERE id = @id`
-	).run({ id, ...input, retainUntil: input.retainUntil ?? null, updatedAt: Date.now() });
+		 description = @description, retain_until = @retainUntil, time_zone = @timeZone, updated_at = @updatedAt
+		 WHERE id = @id`
+	).run({
+		id,
+		...input,
+		retainUntil: input.retainUntil ?? null,
+		timeZone: input.timeZone ?? null,
+		updatedAt: Date.now()
+	});
 }

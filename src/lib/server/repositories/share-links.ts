@@ -24,6 +24,20 @@ export interface ShareLinkSummary extends ShareLink {
 	viewers: number;
 }
 
+/** A board another facilitator owns that the user co-facilitates, as their dashboard lists it. */
+export interface SharedBoard {
+	id: string;
+	title: string;
+	finished: boolean;
+	meetingTitle: string;
+	meetingStartsAt: number | null;
+	/** The meeting's own zone; null for meetings from before zones were kept (see meetingTimeZone). */
+	meetingTimeZone: string | null;
+	ownerName: string;
+	/** The newest outcome version; null for a board that was never finished. */
+	latestOutcomeId: string | null;
+}
+
 const ACTIVE = 'revoked_at IS NULL';
 
 /** Makes a link; the token is returned once and never stored. */
@@ -111,6 +125,29 @@ export function isCofacilitator(db: Db, userId: string, boardId: string): boolea
 			)
 			.get(boardId, userId) !== undefined
 	);
+}
+
+/**
+ * The boards the user co-facilitates through a link that still stands, so they
+ * can find them again without the link: latest meetings first, as the dashboard orders its own.
+ */
+export function listSharedWith(db: Db, userId: string): SharedBoard[] {
+	const rows = db
+		.prepare(
+			`SELECT boards.id, boards.title, boards.finished, meetings.title AS meetingTitle,
+			   meetings.starts_at AS meetingStartsAt, meetings.time_zone AS meetingTimeZone, users.name AS ownerName,
+			   (SELECT outcomes.id FROM outcomes WHERE outcomes.board_id = boards.id
+			    ORDER BY outcomes.version DESC LIMIT 1) AS latestOutcomeId
+			 FROM board_cofacilitators
+			 JOIN board_share_links ON board_share_links.id = board_cofacilitators.link_id
+			 JOIN boards ON boards.id = board_cofacilitators.board_id
+			 JOIN meetings ON meetings.id = boards.meeting_id
+			 JOIN users ON users.id = meetings.owner_id
+			 WHERE board_cofacilitators.user_id = ? AND ${ACTIVE}
+			 ORDER BY COALESCE(meetings.starts_at, meetings.created_at) DESC, boards.created_at`
+		)
+		.all(userId) as Array<Omit<SharedBoard, 'finished'> & { finished: number }>;
+	return rows.map((row) => ({ ...row, finished: row.finished === 1 }));
 }
 
 /** The viewer id of a device admitted to the board through a link that still stands. */

@@ -1,35 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../db/open';
+import { describe, expect, it } from 'vitest';
+import { testDatabase, testMeeting } from '../db/testing';
 import * as boards from './boards';
-import * as meetings from './meetings';
 import * as participants from './participants';
-import * as users from './users';
 import * as votes from './votes';
 import type { VoteSettings } from '../../board/voting';
 
-let dir: string;
-let db: Db;
-let meetingId: string;
-
-beforeAll(() => {
-	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wedo-votes-'));
-	db = openDatabase(path.join(dir, 'wedo.sqlite'));
-	const user = users.create(db, { email: 'f@example.org', name: 'F', passwordHash: 'x' })!;
-	meetingId = meetings.create(db, user.id, {
-		title: 'T',
-		startsAt: null,
-		location: null,
-		description: null
-	}).id;
-});
-
-afterAll(() => {
-	db.close();
-	fs.rmSync(dir, { recursive: true, force: true });
-});
+const db = testDatabase();
+const meetingId = testMeeting(db).id;
 
 function boardWithVoting(settings: Partial<VoteSettings> = {}) {
 	const board = boards.create(db, meetingId, 'B', 'challenges-solutions');

@@ -9,6 +9,7 @@ import { resolveOutcomeAccess, type OutcomeAccess } from '$lib/server/outcomes-a
 import { parseOutcome, shareJson, shareUrl } from '$lib/server/outcomes';
 import { sendResults, smtpSettings, SMTP_VARIABLES } from '$lib/server/outcomes-mail';
 import { chromiumPath } from '$lib/server/outcomes-pdf';
+import { outcomeTimeZone } from '$lib/server/meeting-time-zone';
 import { diffOutcomes } from '$lib/outcome/diff';
 import { m } from '$lib/paraglide/messages';
 
@@ -48,6 +49,7 @@ export function load(event) {
 	}
 	return {
 		document,
+		timeZone: outcomeTimeZone(document),
 		versions: versions.map(({ id, version, createdAt }) => ({ id, version, createdAt })),
 		comparison,
 		pdfAvailable: chromiumPath() !== null,

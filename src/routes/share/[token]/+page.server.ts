@@ -3,6 +3,7 @@ import { appContext } from '$lib/server/context';
 import { resolveShare } from '$lib/server/outcomes-access';
 import { parseOutcome } from '$lib/server/outcomes';
 import { chromiumPath } from '$lib/server/outcomes-pdf';
+import { outcomeTimeZone } from '$lib/server/meeting-time-zone';
 import { searchOutcomes } from '$lib/server/outcomes-search';
 import { m } from '$lib/paraglide/messages';
 
@@ -19,8 +20,10 @@ export function load({ params, setHeaders, url }) {
 		query === null
 			? null
 			: searchOutcomes(appContext().db, url.searchParams, { outcomeId: shared.outcome.id });
+	const document = parseOutcome(shared.outcome);
 	return {
-		document: parseOutcome(shared.outcome),
+		document,
+		timeZone: outcomeTimeZone(document),
 		pdfAvailable: chromiumPath() !== null,
 		search: query === null ? null : { query, results: found?.results ?? null }
 	};

@@ -6,6 +6,7 @@ import * as boards from '$lib/server/repositories/boards';
 import * as participants from '$lib/server/repositories/participants';
 import { createBoard } from '$lib/server/board-creation';
 import { readMeetingForm } from '$lib/server/meeting-form';
+import { meetingTimeZone } from '$lib/server/meeting-time-zone';
 import * as outcomes from '$lib/server/repositories/outcomes';
 import { deleteMeeting } from '$lib/server/outcomes-privacy';
 import { BoardInput } from '$lib/server/validation';
@@ -24,7 +25,7 @@ export function load({ locals, params }) {
 	const meeting = ownMeeting(locals.user?.id, params.meetingId);
 	const { db } = appContext();
 	return {
-		meeting,
+		meeting: { ...meeting, timeZone: meetingTimeZone(meeting) },
 		boards: boards.listByMeeting(db, meeting.id).map((board) => ({
 			...board,
 			participantCount: participants.countOnBoard(db, board.id),
@@ -36,7 +37,7 @@ export function load({ locals, params }) {
 export const actions = {
 	update: async ({ request, locals, params }) => {
 		const meeting = ownMeeting(locals.user?.id, params.meetingId);
-		const result = readMeetingForm(await request.formData());
+		const result = readMeetingForm(await request.formData(), meetingTimeZone(meeting));
 		if (!result.ok) return fail(400, { meetingForm: { values: result.values, errors: result.errors } });
 		meetings.update(appContext().db, meeting.id, result.value);
 		return { saved: true };

@@ -3,7 +3,8 @@ import { appContext } from '$lib/server/context';
 import * as meetings from '$lib/server/repositories/meetings';
 import { meetingJson } from '$lib/server/api-views';
 import { readJson } from '$lib/server/http';
-import { MeetingInput } from '$lib/server/validation';
+import { meetingInput } from '$lib/server/validation';
+import { meetingTimeZone } from '$lib/server/meeting-time-zone';
 import { requireOwnMeeting } from '$lib/server/api-guards';
 import { deleteMeeting } from '$lib/server/outcomes-privacy';
 
@@ -16,10 +17,11 @@ export function GET(event) {
 export async function PATCH(event) {
 	const own = requireOwnMeeting(event, event.params.meetingId);
 	if (own instanceof Response) return own;
-	const input = await readJson(event.request, MeetingInput);
+	// Without a `timeZone`, the meeting keeps its own, and times without an offset are read in it.
+	const input = await readJson(event.request, meetingInput(meetingTimeZone(own.meeting)));
 	if (!input.ok) return input.response;
 	const { db } = appContext();
-	meetings.update(db, own.meeting.id, input.value as meetings.MeetingInput);
+	meetings.update(db, own.meeting.id, input.value);
 	return json({ meeting: meetingJson(meetings.read(db, own.meeting.id)!) });
 }
 
