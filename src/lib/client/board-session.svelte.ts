@@ -10,6 +10,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { io, type Socket } from 'socket.io-client';
 import { readBoard } from '$lib/board/read';
 import { cardsOf, type BoardContent } from '$lib/board/schema';
+import { indexContent } from '$lib/board/content-index';
 import type { BoardRole } from '$lib/board/permissions';
 import type {
 	Ack,
@@ -22,6 +23,7 @@ import type {
 	ServerToClientEvents
 } from '$lib/realtime/events';
 import { findUnsent } from './unsent';
+import { cardsAtRisk, keepRefusedCards } from './refused-work';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'closed';
 export type ClosedReason = 'removed' | 'unauthenticated' | 'forbidden' | 'not_found' | 'refused';
@@ -62,6 +64,8 @@ export class BoardSession {
 	status = $state<ConnectionStatus>('connecting');
 	closedReason = $state<ClosedReason | null>(null);
 	content = $state.raw<BoardContent>({ columns: [], cards: [], links: [], clusters: [] });
+	/** Cards, clusters and links by id, built once per change of the content and shared by every card. */
+	readonly index = $derived(indexContent(this.content));
 	/** Cards with content the server does not hold yet (written offline or just now). */
 	// Replaced whole on every render, never mutated: raw state, not a SvelteSet.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -228,7 +232,10 @@ export class BoardSession {
 		this.status = 'closed';
 		this.closedReason = reason;
 		if (reason === 'refused') {
-			// The server refused a change from this copy: discard it and load the server's.
+			// The server refused a change from this copy: discard it and load the server's,
+			// but first keep the person's own unsent words, to offer them back after the reload.
+			const unsent = findUnsent(this.doc, this.serverState, cardsOf(this.doc)).cardIds;
+			keepRefusedCards(this.boardId, this.me.id, cardsAtRisk(readBoard(this.doc).cards, unsent, this.me.id));
 			await this.persistence?.clearData();
 			location.reload();
 		}
