@@ -168,6 +168,13 @@ describe("a meeting's time zone", () => {
 		expectStatus(page, 200);
 		expect(page.text).toContain(STARTS_AT_SHOWN);
 		expect(page.text).toContain(finishedAt);
+
+		// The pages around it too: the join page participants open, and the search that finds the outcome.
+		const joinPage = await facilitator.device.get(`/join/${board.joinCode}`);
+		expectStatus(joinPage, 200);
+		expect(joinPage.text).toContain(STARTS_AT_SHOWN);
+		const found = await facilitator.device.get(`/api/v1/search?q=${encodeURIComponent('Räume')}`);
+		expect(found.body.results[0]).toMatchObject({ meetingTimeZone: BERLIN });
 	});
 
 	it('a meeting and an outcome stored before zones were kept take DEFAULT_TIME_ZONE', async () => {

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import type { Db } from './db/open';
 import * as search from './repositories/search';
 import { searchQuery } from '../outcome/search-text';
+import { meetingTimeZone } from './meeting-time-zone';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -40,6 +41,8 @@ export interface SearchResult {
 	meetingId: string;
 	meetingTitle: string;
 	meetingDate: string;
+	/** The zone the meeting's date is read in (an extension of the contract's result). */
+	meetingTimeZone: string;
 }
 
 /** Null for a missing or empty `q` or a malformed date: the API's 400 `invalid_input`. */
@@ -56,6 +59,10 @@ export function searchOutcomes(
 	if (!query) return { results: [] };
 	const hits = search.search(db, query, scope, { meetingId: meetingId || undefined, from, to });
 	return {
-		results: hits.map((hit) => ({ ...hit, meetingDate: new Date(hit.meetingDate).toISOString() }))
+		results: hits.map((hit) => ({
+			...hit,
+			meetingDate: new Date(hit.meetingDate).toISOString(),
+			meetingTimeZone: meetingTimeZone({ timeZone: hit.meetingTimeZone })
+		}))
 	};
 }

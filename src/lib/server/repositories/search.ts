@@ -20,6 +20,8 @@ export interface SearchHit {
 	meetingTitle: string;
 	/** The meeting's date, or when the outcome was made if the meeting has none (epoch ms). */
 	meetingDate: number;
+	/** The meeting's IANA time zone; null for meetings from before zones were kept. */
+	meetingTimeZone: string | null;
 }
 
 /** Who is searching: a facilitator sees their meetings, a device the boards it joined, a share link its outcome. */
@@ -78,7 +80,8 @@ export function search(db: Db, query: string, scope: SearchScope, filters: Searc
 	return db
 		.prepare(
 			`SELECT s.card_id AS cardId, s.text, s.kind, o.id AS outcomeId, o.version, b.id AS boardId,
-			   b.title AS boardTitle, m.id AS meetingId, m.title AS meetingTitle, ${MEETING_DATE} AS meetingDate
+			   b.title AS boardTitle, m.id AS meetingId, m.title AS meetingTitle, ${MEETING_DATE} AS meetingDate,
+			   m.time_zone AS meetingTimeZone
 			 FROM outcome_search s
 			 JOIN outcomes o ON o.id = s.outcome_id
 			 JOIN boards b ON b.id = o.board_id

@@ -12,6 +12,7 @@ import { JoinInput } from '$lib/server/validation';
 import * as recipients from '$lib/server/repositories/share-recipients';
 import { readResultsEmail } from '$lib/server/outcomes-mail';
 import { m } from '$lib/paraglide/messages';
+import { meetingTimeZone } from '$lib/server/meeting-time-zone';
 
 export function load(event) {
 	const context = appContext();
@@ -34,7 +35,8 @@ export function load(event) {
 			title: meeting.title,
 			startsAt: meeting.startsAt,
 			location: meeting.location,
-			retainUntil: meeting.retainUntil
+			retainUntil: meeting.retainUntil,
+			timeZone: meetingTimeZone(meeting)
 		},
 		returning:
 			returning && !returning.removed

@@ -5,6 +5,8 @@ import { errorMessage } from '$lib/server/error-messages';
 import { requireBoardPageAccess } from '$lib/server/board-page';
 import { publicOrigin } from '$lib/server/origin';
 import * as shareLinks from '$lib/server/repositories/share-links';
+import * as meetings from '$lib/server/repositories/meetings';
+import { meetingTimeZone } from '$lib/server/meeting-time-zone';
 
 const CreateInput = v.object({ kind: v.picklist(['cofacilitator', 'viewer']) });
 const RevokeInput = v.object({ linkId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)) });
@@ -21,6 +23,7 @@ export function load(event) {
 	const board = requireOwner(event);
 	return {
 		board: { id: board.id, title: board.title },
+		timeZone: meetingTimeZone(meetings.read(appContext().db, board.meetingId)),
 		links: shareLinks.listActive(appContext().db, board.id)
 	};
 }
