@@ -164,6 +164,43 @@ test('a participant who uses only the keyboard joins, writes, links and votes', 
 		}
 	});
 
+	await test.step('the card’s “⋯” menu: Enter opens it, arrows move, Escape closes it and returns the focus', async () => {
+		const card = page.getByRole('article', { name: solution, exact: true });
+		const menuButton = card.getByRole('button', { name: `Weitere Aktionen: ${solution}` });
+		await tabTo(page, menuButton);
+		await expect(menuButton).toHaveAttribute('aria-haspopup', 'menu');
+		await expect(menuButton).toHaveAttribute('aria-expanded', 'false');
+		await page.keyboard.press('Enter');
+		const menu = page.getByRole('menu', { name: `Weitere Aktionen: ${solution}` });
+		await expect(menu).toBeVisible();
+		await expect(menuButton).toHaveAttribute('aria-expanded', 'true');
+		const translate = menu.getByRole('menuitem', { name: 'Übersetzen' });
+		const remove = menu.getByRole('menuitem', { name: 'Löschen' });
+		await expect(translate, 'the first item takes the focus').toBeFocused();
+		await page.keyboard.press('ArrowDown');
+		await expect(remove).toBeFocused();
+		await expectVisibleFocus(page);
+		await page.keyboard.press('ArrowDown');
+		await expect(translate, 'the arrows wrap around').toBeFocused();
+		await page.keyboard.press('Escape');
+		await expect(menu).toBeHidden();
+		await expect(menuButton).toBeFocused();
+		await expect(menuButton).toHaveAttribute('aria-expanded', 'false');
+
+		// Deleting asks first; "Abbrechen" keeps the card and gives it the focus.
+		await page.keyboard.press('Enter');
+		await expect(translate).toBeFocused();
+		await page.keyboard.press('End');
+		await expect(remove).toBeFocused();
+		await page.keyboard.press('Enter');
+		const confirm = card.getByRole('group', { name: 'Karte wirklich löschen?' });
+		await expect(confirm.getByRole('button', { name: 'Löschen' })).toBeFocused();
+		await tabTo(page, confirm.getByRole('button', { name: 'Abbrechen' }));
+		await page.keyboard.press('Enter');
+		await expect(confirm).toHaveCount(0);
+		await expect(card).toBeFocused();
+	});
+
 	await test.step('link the idea to the challenge in the dialog', async () => {
 		const card = page.getByRole('article', { name: solution, exact: true });
 		await tabTo(page, card.getByRole('button', { name: 'Verknüpfen' }));

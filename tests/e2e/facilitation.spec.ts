@@ -5,7 +5,17 @@
  * presenter view shows the QR code, the timer and the board.
  */
 import { expect, test } from '@playwright/test';
-import { addCard, cardByText, facilitatorWithBoard, joinAsParticipant, PHONE, snap, TABLET } from './helpers';
+import {
+	addCard,
+	cardByText,
+	chooseFromMenu,
+	facilitatorWithBoard,
+	joinAsParticipant,
+	moreActions,
+	PHONE,
+	snap,
+	TABLET
+} from './helpers';
 
 const CARD = 'Zu wenig Räume für unsere Treffen';
 
@@ -58,7 +68,7 @@ test('the facilitator steers phase, timer and spotlight; phones and the projecto
 	});
 
 	await test.step('the facilitator puts the card in the spotlight: the phone highlights it', async () => {
-		await cardByText(facilitator.page, CARD).getByRole('button', { name: 'In den Fokus' }).click();
+		await chooseFromMenu(moreActions(cardByText(facilitator.page, CARD)), 'In den Fokus');
 		await expect(participant.page.getByRole('status').filter({ hasText: 'Im Fokus:' })).toContainText(CARD);
 		await expect(cardByText(participant.page, CARD)).toHaveAttribute('data-spotlight', 'true');
 		await snap(participant.page, testInfo, 'facilitation-participant-390', false);

@@ -143,6 +143,18 @@ export function cardByText(page: Page, text: string): Locator {
 	return page.getByRole('article', { name: text, exact: true });
 }
 
+/** The "⋯" button of a card (or, with `name` "Thema: …", of a theme): its name starts "Weitere Aktionen". */
+export function moreActions(scope: Locator, name?: string): Locator {
+	return scope.getByRole('button', { name: name ? `Weitere Aktionen: ${name}` : /^Weitere Aktionen: / });
+}
+
+/** Picks an item from a card's or theme's "⋯" menu, as people do: open it, then tap the item. */
+export async function chooseFromMenu(menuButton: Locator, item: string): Promise<void> {
+	await menuButton.click();
+	await expect(menuButton).toHaveAttribute('aria-expanded', 'true');
+	await menuButton.page().getByRole('menu').getByRole('menuitem', { name: item, exact: true }).click();
+}
+
 /** The one card editor on this device; it is labelled "Text der Karte". */
 export function cardEditor(page: Page): Locator {
 	return page.getByRole('textbox', { name: 'Text der Karte' });

@@ -54,7 +54,7 @@ export async function expectLanguage(page: Page, locale: Locale): Promise<void> 
 /** Picks a language the way a person does: the globe in the header, then the language's own name. */
 export async function chooseLanguage(page: Page, from: Locale, to: Locale, name: string): Promise<void> {
 	await page.getByRole('navigation').getByText(t(from, 'language_switch_label')).locator('..').click();
-	await page.getByRole('button', { name, exact: true }).click();
+	await page.getByRole('menuitemradio', { name, exact: true }).click();
 	await expectLanguage(page, to);
 }
 

@@ -7,9 +7,11 @@ import {
 	addCard,
 	cardByText,
 	cardEditor,
+	chooseFromMenu,
 	facilitatorWithBoard,
 	finishEditing,
 	joinAsParticipant,
+	moreActions,
 	showColumn
 } from './helpers';
 
@@ -31,14 +33,17 @@ test('participants write and link cards live; the facilitator moderates', async 
 
 	await test.step('presence shows all three people', async () => {
 		for (const page of [facilitator.page, a.page, b.page]) {
-			await expect(page.locator('.presence summary')).toContainText('3 Personen hier');
+			await expect(page.getByRole('button', { name: '3 Personen hier' })).toBeVisible();
 		}
-		await b.page.locator('.presence summary').click();
-		const list = b.page.locator('.presence ul');
+		const presence = b.page.getByRole('button', { name: '3 Personen hier' });
+		await presence.click();
+		await expect(presence).toHaveAttribute('aria-expanded', 'true');
+		const list = b.page.locator(`#${await presence.getAttribute('aria-controls')}`);
 		await expect(list).toContainText('Amira Haddad');
 		await expect(list).toContainText('Yusuf');
 		await expect(list.getByRole('listitem').filter({ hasText: '(du)' })).toContainText('Anonym');
-		await b.page.locator('.presence summary').click();
+		await presence.click();
+		await expect(list).toBeHidden();
 	});
 
 	await test.step('A adds a challenge; B and the facilitator see it live', async () => {
@@ -73,19 +78,26 @@ test('participants write and link cards live; the facilitator moderates', async 
 	});
 
 	await test.step("a participant cannot edit someone else's card", async () => {
-		// A looks at B's solution: linking is open to everyone, editing and deleting are not.
+		// A looks at B's solution: linking is open to everyone, editing and deleting are not,
+		// and nothing else is offered either: no "⋯" menu.
 		const solution = cardByText(a.page, SOLUTION);
 		await expect(solution.getByRole('button', { name: 'Verknüpfen' })).toBeVisible();
 		await expect(solution.getByRole('button', { name: 'Bearbeiten' })).toHaveCount(0);
-		await expect(solution.getByRole('button', { name: 'Löschen' })).toHaveCount(0);
-		// The control: on the own card the buttons are there.
+		await expect(moreActions(solution)).toHaveCount(0);
+		// The control: on the own card "Bearbeiten" is in sight and "Löschen" in the menu.
 		await showColumn(a.page, 'challenge');
-		await expect(cardByText(a.page, CHALLENGE).getByRole('button', { name: 'Bearbeiten' })).toBeVisible();
+		const own = cardByText(a.page, CHALLENGE);
+		await expect(own.getByRole('button', { name: 'Bearbeiten' })).toBeVisible();
+		await moreActions(own).click();
+		await expect(own.getByRole('menuitem', { name: 'Löschen' })).toBeVisible();
+		await a.page.keyboard.press('Escape');
+		await expect(own.getByRole('menuitem')).toHaveCount(0);
 	});
 
 	await test.step("the facilitator edits a participant's card", async () => {
 		const page = facilitator.page;
-		await cardByText(page, CHALLENGE).getByRole('button', { name: 'Bearbeiten' }).click();
+		// Someone else's card: editing it is moderation, found in the card's menu.
+		await chooseFromMenu(moreActions(cardByText(page, CHALLENGE)), 'Bearbeiten');
 		const editor = cardEditor(page);
 		await expect(editor).toBeFocused();
 		await expect(editor).toHaveValue(CHALLENGE);
@@ -103,7 +115,7 @@ test('participants write and link cards live; the facilitator moderates', async 
 	await test.step("the facilitator deletes a participant's card", async () => {
 		const page = facilitator.page;
 		const solution = cardByText(page, SOLUTION);
-		await solution.getByRole('button', { name: 'Löschen' }).click();
+		await chooseFromMenu(moreActions(solution), 'Löschen');
 		const confirm = solution.getByRole('group', { name: 'Karte wirklich löschen?' });
 		await expect(confirm).toBeVisible();
 		await confirm.getByRole('button', { name: 'Löschen' }).click();

@@ -149,7 +149,7 @@ for (const [size, viewport] of [
 		await addCard(participant.page, 'challenge', PARTICIPANT_CARD);
 		await showColumn(page, 'challenge');
 		await expect(page.getByRole('article', { name: PARTICIPANT_CARD })).toBeVisible();
-		await expect(page.locator('.presence summary')).toContainText('2 Personen hier');
+		await expect(page.getByRole('button', { name: '2 Personen hier' })).toBeVisible();
 
 		await checkPage(page, testInfo, `${size}-board-facilitator`);
 		await expectTouchTargets(page, `${size} board (facilitator)`);

@@ -8,8 +8,10 @@ import {
 	addCard,
 	cardByText,
 	cardEditor,
+	chooseFromMenu,
 	facilitatorWithBoard,
 	joinAsParticipant,
+	moreActions,
 	PHONE,
 	showColumn,
 	snap,
@@ -84,7 +86,7 @@ test('a facilitator and two participants run a whole workshop; every screen agre
 
 	await test.step('cluster: a theme from the menu on one phone, a card dragged into it on the other', async () => {
 		await nextPhase(facilitator.page, 'Ordnen');
-		await cardByText(a.page, ROOMS).getByRole('button', { name: 'In Thema verschieben…' }).click();
+		await chooseFromMenu(moreActions(cardByText(a.page, ROOMS)), 'In Thema verschieben…');
 		const dialog = a.page.getByRole('dialog', { name: 'In welches Thema gehört diese Karte?' });
 		await dialog.getByLabel('Name des neuen Themas').fill(THEME);
 		await dialog.getByRole('button', { name: 'Thema anlegen' }).click();
