@@ -12,8 +12,8 @@ const SOLUTION = 'Schulaulen am Wochenende öffnen';
 const PARTICIPANT_CARD = 'Mehr Übersetzung für neue Nachbarinnen und Nachbarn';
 
 async function download(page: Page, linkName: string): Promise<{ name: string; body: Buffer }> {
-	await page.getByText('Exportieren', { exact: true }).click();
-	const link = page.getByRole('link', { name: linkName });
+	await page.getByRole('button', { name: 'Mehr', exact: true }).click();
+	const link = page.getByRole('group', { name: 'Exportieren' }).getByRole('menuitem', { name: linkName });
 	await expect(link).toBeVisible();
 	const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
 	// Like any menu, it closes once something is chosen.

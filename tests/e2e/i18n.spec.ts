@@ -161,10 +161,15 @@ test('a card in Arabic is translated by an interpreter and the facilitator; read
 	await test.step('another participant may not translate until the facilitator allows interpreters', async () => {
 		await expect(olgaCard).toBeVisible();
 		await expect(olgaMenu).toHaveCount(0);
-		const toggle = facilitator.page.getByRole('button', { name: t('de', 'board_interpreters') });
-		await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+		// The switch waits in the header's "More" menu and shows its state there.
+		const more = facilitator.page.getByRole('button', { name: t('de', 'board_more_tools'), exact: true });
+		const toggle = facilitator.page.getByRole('menuitemcheckbox', { name: t('de', 'board_interpreters') });
+		await more.click();
+		await expect(toggle).toHaveAttribute('aria-checked', 'false');
 		await toggle.click();
-		await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+		await more.click();
+		await expect(toggle).toHaveAttribute('aria-checked', 'true');
+		await facilitator.page.keyboard.press('Escape');
 		await expect(olgaMenu).toBeVisible();
 	});
 

@@ -184,6 +184,19 @@ for (const [size, viewport] of [
 		await page.goto('/dashboard');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hallo Amira Haddad');
 		await checkPage(page, testInfo, `${size}-dashboard`);
+		// On a phone the facilitator's links wait in the header's menu; on a tablet they are in sight.
+		const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
+		if (size === 'phone') {
+			await expect(nav.getByRole('link', { name: 'Suche' })).toBeHidden();
+			await nav.getByRole('button', { name: 'Menü' }).click();
+			await snap(page, testInfo, `${size}-nav-menu`, false);
+			await nav.getByRole('menuitem', { name: 'Suche' }).click();
+			await page.waitForURL((url) => url.pathname === '/search');
+		} else {
+			await expect(nav.getByRole('button', { name: 'Menü' })).toBeHidden();
+			await nav.getByRole('link', { name: 'Suche' }).click();
+			await page.waitForURL((url) => url.pathname === '/search');
+		}
 
 		await Promise.all(contexts.map((context) => context.close()));
 	});
