@@ -21,6 +21,7 @@ import { CLOSE } from './yjs/close-codes';
 import { createSocketServer, disconnectSockets, roomOf, type BoardIo } from './realtime/socket-server';
 import { boardStatePayload } from '../src/lib/server/board-state';
 import { startRetention } from '../src/lib/server/outcomes-privacy';
+import { LogCompactor, startLogCompaction } from './yjs/log-compaction';
 import type { Logger } from './log';
 import { createMetrics } from './metrics';
 
@@ -118,6 +119,16 @@ export function createWedoServer(config: Config, log: Logger): WedoServer {
 	};
 	setAppContext(context);
 	const stopRetention = startRetention(context, (error) => log.error({ err: error }, 'retention run failed'));
+	const stopLogCompaction = startLogCompaction(
+		new LogCompactor(store, {
+			retentionMs: config.logRetentionDays * 24 * 60 * MINUTE,
+			isLive: (boardId) => registry.loaded(boardId) !== undefined
+		}),
+		(pass) => {
+			if (pass.boards > 0 || pass.rowsDeleted > 0) log.info(pass, 'update logs of finished boards compacted');
+		},
+		(error) => log.error({ err: error }, 'log compaction failed')
+	);
 
 	return {
 		context,
@@ -142,6 +153,7 @@ export function createWedoServer(config: Config, log: Logger): WedoServer {
 		},
 		async shutdown() {
 			stopRetention();
+			stopLogCompaction();
 			registry.closeAll(CLOSE.shuttingDown, 'server restarting');
 			drafts.closeAll(CLOSE.shuttingDown, 'server restarting');
 			yjs?.close();

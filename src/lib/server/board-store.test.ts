@@ -1,14 +1,19 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BoardStore } from './board-store';
 import { DatabaseDamagedError, openDatabase, type Db } from './db/open';
 import * as boards from './repositories/boards';
 import * as meetings from './repositories/meetings';
+import * as outcomes from './repositories/outcomes';
 import * as users from './repositories/users';
 import { addCard, applyTextChange, cardText, deleteCard } from '../board/cards';
+import { newId } from '../board/ids';
 import { readBoard } from '../board/read';
 import { newTestBoard, testCard } from '../board/testing';
 
@@ -172,6 +177,252 @@ describe('BoardStore', () => {
 			])
 		);
 		expect(store.clientOwners(other)).toEqual(new Map([[1234, 'carol']]));
+	});
+});
+
+/** A board's content as a new device would see it: the document encoded and decoded again, as JSON. */
+function content(doc: Y.Doc): string {
+	const copy = new Y.Doc();
+	Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+	return JSON.stringify(readBoard(copy));
+}
+
+function logRows(boardId: string): number {
+	return (
+		db.prepare('SELECT COUNT(*) AS n FROM board_updates WHERE board_id = ?').get(boardId) as { n: number }
+	).n;
+}
+
+/**
+ * A board with `count` stored updates as devices send them (a card, then its
+ * text key by key), folded into snapshots as a room does every `foldEvery`.
+ */
+function boardWithUpdates(count: number, foldEvery = 500): { boardId: string; doc: Y.Doc } {
+	const boardId = createBoardRow();
+	const { doc, challengeColumnId } = newTestBoard();
+	store.createInitial(boardId, doc);
+	let stored = 0;
+	let actorId = 'p1';
+	const storeUpdate = (update: Uint8Array) => {
+		store.append(boardId, [{ data: update, actorId }]);
+		if (++stored % foldEvery === 0) store.compact(boardId, doc);
+	};
+	doc.on('update', storeUpdate);
+	for (let card = 0; stored < count; card++) {
+		actorId = `p${card % 7}`;
+		const { id } = testCard({ columnId: challengeColumnId, text: '', authorId: actorId });
+		addCard(doc, testCard({ id, columnId: challengeColumnId, text: '', authorId: actorId }));
+		const text = cardText(doc, id)!;
+		for (const key of 'Räume fehlen 🏠, غرف'.slice(0, 19)) {
+			if (stored >= count) break;
+			text.insert(text.length, key);
+		}
+	}
+	doc.off('update', storeUpdate);
+	return { boardId, doc };
+}
+
+/** Collapses the log of a board finished before now, as the background pass does. */
+function collapse(boardId: string): number {
+	return store.collapseIdleLog(boardId, Date.now() + 1);
+}
+
+function finishedBoardWithUpdates(count: number, foldEvery?: number): { boardId: string; doc: Y.Doc } {
+	const board = boardWithUpdates(count, foldEvery);
+	finishWithOutcome(board.boardId, board.doc);
+	return board;
+}
+
+function finishWithOutcome(boardId: string, doc: Y.Doc): void {
+	boards.setFinished(db, boardId, true);
+	outcomes.insert(db, {
+		id: newId(),
+		boardId,
+		version: 1,
+		createdAt: Date.now(),
+		yjsState: Y.encodeStateAsUpdate(doc),
+		document: '{}',
+		createdBy: null
+	});
+}
+
+describe('BoardStore: collapsing the log of a finished board', () => {
+	it.each([
+		['entries logged after the last snapshot', 300],
+		['nothing logged after the last snapshot', 1000]
+	])('replaces 1,000 stored updates by one entry, with %s', (_, foldEvery) => {
+		const { boardId, doc } = finishedBoardWithUpdates(1000, foldEvery);
+		expect(logRows(boardId)).toBe(1001);
+
+		expect(collapse(boardId)).toBe(1001);
+		expect(store.history(boardId)).toEqual([{ data: expect.any(Uint8Array), actorId: null }]);
+		expect(content(loaded(boardId).doc)).toBe(content(doc));
+		expect(Y.encodeStateVector(loaded(boardId).doc)).toEqual(Y.encodeStateVector(doc));
+		// The old rows are outside the log at once and deleted in batches.
+		expect([store.deleteReplaced(400), store.deleteReplaced(400), store.deleteReplaced(400)]).toEqual([
+			400, 400, 201
+		]);
+		expect(store.deleteReplaced(400)).toBe(0);
+		expect(logRows(boardId)).toBe(1);
+		expect(content(loaded(boardId).doc)).toBe(content(doc));
+		expect(collapse(boardId)).toBe(0);
+	});
+
+	it('keeps working after a reopening: new updates append after the collapsed entry', () => {
+		const { boardId, doc } = finishedBoardWithUpdates(50);
+		collapse(boardId);
+		store.deleteReplaced(1000);
+		boards.setFinished(db, boardId, false);
+		const updates = recordUpdates(doc);
+		addCard(doc, testCard({ id: 'later', columnId: readBoard(doc).columns[0].id, text: 'Nach der Pause' }));
+		store.append(boardId, [{ data: updates[0], actorId: 'p1' }]);
+
+		expect(store.history(boardId).map((entry) => entry.actorId)).toEqual([null, 'p1']);
+		const reloaded = loaded(boardId);
+		expect(reloaded.updatesSinceSnapshot).toBe(1);
+		expect(content(reloaded.doc)).toBe(content(doc));
+		expect(readBoard(reloaded.doc).cards.map((card) => card.id)).toContain('later');
+	});
+
+	it('leaves other boards’ logs alone', () => {
+		const collapsed = finishedBoardWithUpdates(20);
+		const other = finishedBoardWithUpdates(20);
+		collapse(collapsed.boardId);
+		expect(store.deleteReplaced(1000)).toBe(21);
+		expect(logRows(other.boardId)).toBe(21);
+		expect(store.history(other.boardId)).toHaveLength(21);
+	});
+
+	it('rolls back as a whole when a step inside fails: the old log stays', () => {
+		const { boardId, doc } = finishedBoardWithUpdates(100, 40);
+		const before = store.history(boardId);
+		db.exec(`CREATE TEMP TRIGGER fail_snapshot BEFORE UPDATE ON board_snapshots
+			BEGIN SELECT RAISE(ABORT, 'injected fault'); END`);
+		expect(() => collapse(boardId)).toThrow(/injected fault/);
+		db.exec('DROP TRIGGER fail_snapshot');
+
+		expect(store.history(boardId)).toEqual(before);
+		expect(content(loaded(boardId).doc)).toBe(content(doc));
+		expect(store.deleteReplaced(1000)).toBe(0);
+		expect(collapse(boardId)).toBe(101);
+	});
+
+	it('checks the board again when it collapses: one reopened or changed since it was found keeps its log', () => {
+		const { boardId } = finishedBoardWithUpdates(30);
+		boards.setFinished(db, boardId, false);
+		expect(collapse(boardId)).toBe(0);
+		boards.setFinished(db, boardId, true);
+		expect(store.collapseIdleLog(boardId, Date.now() - 60_000)).toBe(0);
+		expect(logRows(boardId)).toBe(31);
+		expect(collapse(boardId)).toBe(31);
+	});
+
+	it('finds finished boards with an outcome, untouched since the cut-off, whose log holds more than one entry', () => {
+		const ready = boardWithUpdates(10);
+		finishWithOutcome(ready.boardId, ready.doc);
+		const unfinished = boardWithUpdates(10);
+		const withoutOutcome = boardWithUpdates(10);
+		boards.setFinished(db, withoutOutcome.boardId, true);
+		const collapsed = finishedBoardWithUpdates(10);
+		collapse(collapsed.boardId);
+		const cutOff = Date.now() + 1;
+
+		const found = store.idleFinishedBoards(cutOff, '', 10);
+		expect(found).toEqual([ready.boardId]);
+		expect(found).not.toContain(unfinished.boardId);
+		expect(store.idleFinishedBoards(cutOff, ready.boardId, 10)).toEqual([]);
+		// Finished or changed after the cut-off: not yet.
+		expect(store.idleFinishedBoards(Date.now() - 60_000, '', 10)).toEqual([]);
+		db.prepare('UPDATE boards SET updated_at = 0').run();
+		expect(store.idleFinishedBoards(Date.now() - 60_000, '', 10)).toEqual([]);
+		db.prepare('UPDATE board_updates SET created_at = 0').run();
+		expect(store.idleFinishedBoards(Date.now() - 60_000, '', 10)).toEqual([ready.boardId]);
+	});
+
+	it('hands the freed pages back to the file system only where the database reclaims incrementally', () => {
+		expect(store.reclaimFreePages(100)).toBe(false);
+
+		const file = path.join(dir, 'incremental.sqlite');
+		const raw = new Database(file);
+		raw.pragma('auto_vacuum = INCREMENTAL');
+		raw.exec('CREATE TABLE created_first (x)');
+		raw.close();
+		db.close();
+		db = openDatabase(file);
+		store = new BoardStore(db);
+		const { boardId } = finishedBoardWithUpdates(3000);
+		collapse(boardId);
+		const pages = () => db.pragma('page_count', { simple: true }) as number;
+		const before = pages();
+		while (store.deleteReplaced(500) > 0) expect(store.reclaimFreePages(256)).toBe(true);
+		expect(pages()).toBeLessThan(before);
+		expect(db.pragma('freelist_count', { simple: true })).toBe(0);
+	});
+});
+
+/**
+ * Runs a collapse or a deletion in another process that stops inside the
+ * transaction (a trigger calls a function that waits), and kills it there.
+ */
+async function killInside(trigger: string, work: string): Promise<void> {
+	const moduleUrl = (name: string) => new URL(name, import.meta.url).href;
+	const code = `
+		const { openDatabase } = await import(${JSON.stringify(moduleUrl('./db/open.ts'))});
+		const { BoardStore } = await import(${JSON.stringify(moduleUrl('./board-store.ts'))});
+		const db = openDatabase(${JSON.stringify(path.join(dir, 'wedo.sqlite'))});
+		db.function('stop_here', () => {
+			process.stdout.write('inside');
+			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
+			return 0;
+		});
+		db.exec(${JSON.stringify(trigger)});
+		const store = new BoardStore(db);
+		${work}
+	`;
+	const root = fileURLToPath(new URL('../../../', import.meta.url));
+	const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+		cwd: root
+	});
+	let errors = '';
+	child.stderr.on('data', (chunk: Buffer) => (errors += chunk));
+	await new Promise<void>((resolve, reject) => {
+		child.stdout.on('data', (chunk: Buffer) => {
+			if (chunk.toString().includes('inside')) resolve();
+		});
+		child.on('exit', () => reject(new Error(`the child ended before the kill: ${errors}`)));
+	});
+	child.kill('SIGKILL');
+	await new Promise((resolve) => child.once('exit', resolve));
+}
+
+describe('BoardStore: a process killed while collapsing', () => {
+	it('leaves the old log when killed inside the collapse, the new one when killed while deleting', async () => {
+		const { boardId, doc } = finishedBoardWithUpdates(200, 70);
+		const before = store.history(boardId);
+		db.close();
+
+		await killInside(
+			'CREATE TEMP TRIGGER stop AFTER INSERT ON board_updates BEGIN SELECT stop_here(); END',
+			`store.collapseIdleLog(${JSON.stringify(boardId)}, Date.now() + 1);`
+		);
+		db = openDatabase(path.join(dir, 'wedo.sqlite'));
+		store = new BoardStore(db);
+		expect(store.history(boardId)).toEqual(before);
+		expect(content(loaded(boardId).doc)).toBe(content(doc));
+		expect(logRows(boardId)).toBe(201);
+		db.close();
+
+		await killInside(
+			'CREATE TEMP TRIGGER stop AFTER DELETE ON board_updates BEGIN SELECT stop_here(); END',
+			`store.collapseIdleLog(${JSON.stringify(boardId)}, Date.now() + 1); store.deleteReplaced(50);`
+		);
+		db = openDatabase(path.join(dir, 'wedo.sqlite'));
+		store = new BoardStore(db);
+		expect(store.history(boardId)).toHaveLength(1);
+		expect(content(loaded(boardId).doc)).toBe(content(doc));
+		expect(logRows(boardId)).toBe(202);
+		expect(store.deleteReplaced(1000)).toBe(201);
+		expect(logRows(boardId)).toBe(1);
 	});
 });
 

@@ -19,6 +19,8 @@ export interface Config {
 		messageBurst: number;
 	};
 	compactAfterUpdates: number;
+	/** Days a finished board stays untouched before its update log is collapsed (server/yjs/log-compaction.ts). */
+	logRetentionDays: number;
 	unloadIdleMs: number;
 	logLevel: string;
 	/** Bearer token for `GET /metrics`; without one the endpoint does not exist. */
@@ -64,6 +66,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 			messageBurst: integer(env, 'MESSAGE_BURST', 400)
 		},
 		compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500),
+		logRetentionDays: integer(env, 'LOG_RETENTION_DAYS', 30),
 		unloadIdleMs: integer(env, 'UNLOAD_IDLE_MS', 30_000),
 		logLevel: env.LOG_LEVEL || 'info',
 		metricsToken: env.METRICS_TOKEN || undefined,

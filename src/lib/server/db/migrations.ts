@@ -208,6 +208,12 @@ const MIGRATIONS: string[] = [
 	// which take DEFAULT_TIME_ZONE (their instants were stored right, with the browser's offset).
 	`
 	ALTER TABLE meetings ADD COLUMN time_zone TEXT;
+	`,
+	// Where each board's update log starts (docs/board-model.md, "Storage"): compacting a finished
+	// board's log makes one entry holding its whole document the start; the rows before it are no
+	// longer part of the log and are deleted in small batches in the background.
+	`
+	ALTER TABLE board_snapshots ADD COLUMN log_start INTEGER NOT NULL DEFAULT 0;
 	`
 ];
 
