@@ -16,7 +16,13 @@ import {
 	encodeSyncStep2,
 	encodeUpdate
 } from './protocol';
-import { checkUpdate, type PolicyLimits, type PolicyRefusal } from './update-policy';
+import {
+	checkUpdate,
+	decodeUpdate,
+	type DecodedUpdate,
+	type PolicyLimits,
+	type PolicyRefusal
+} from './update-policy';
 import { CLOSE } from './close-codes';
 
 /** What a room needs of its storage: the board log, or a participant's drafts (server/yjs/draft-rooms.ts). */
@@ -77,6 +83,8 @@ export class BoardRoom {
 	private outgoingUpdates: Outbox<Uint8Array[]> = { items: [], origins: new Set() };
 	private outgoingPresence: Outbox<Set<number>> = { items: new Set(), origins: new Set() };
 	private presenceTimer: ReturnType<typeof setTimeout> | undefined;
+	/** Sync step 1 for the document as it is: hundreds of acknowledgements a second share one encoding. */
+	private syncStep1: Uint8Array | undefined;
 
 	constructor(
 		readonly boardId: string,
@@ -108,7 +116,7 @@ export class BoardRoom {
 
 	join(socket: RoomSocket, actor: RoomActor): void {
 		this.connections.set(socket, { socket, actor, awarenessId: undefined, ackTimer: undefined });
-		socket.send(encodeSyncStep1(this.doc));
+		socket.send(this.currentSyncStep1());
 		const states = [...this.awareness.getStates().keys()];
 		if (states.length > 0) socket.send(encodeAwarenessStates(this.awareness, states));
 	}
@@ -175,16 +183,22 @@ export class BoardRoom {
 	}
 
 	private receiveUpdate(connection: Connection, update: Uint8Array): void {
+		// Decoded once here for every check below; Y.applyUpdate reads the bytes itself.
+		const decoded = decodeUpdate(update);
 		// A reply to our acknowledgement carries nothing to check or store; it is only empty
 		// while the board has no deletions, after that it repeats the device's whole delete set.
-		if (addsNothing(this.doc, update)) return;
+		if (decoded && addsNothing(this.doc, update, decoded)) return;
 		if (!canWriteBoard(connection.actor.role, this.state)) {
 			// Read-only devices are expected to send their (empty) sync reply; anything else is dropped, not applied.
 			this.events.refused(this.boardId, connection.actor, 'read_only');
 			return;
 		}
-		const verdict = checkUpdate(this.doc, update, connection.actor, this.limits, this.state);
-		if (!verdict.ok && verdict.reason === 'malformed' && startsAfterServerState(this.doc, update)) {
+		if (!decoded) {
+			this.refuse(connection, 'malformed');
+			return;
+		}
+		const verdict = checkUpdate(this.doc, decoded, connection.actor, this.limits, this.state);
+		if (!verdict.ok && verdict.reason === 'malformed' && startsAfterServerState(this.doc, decoded)) {
 			// The stock client sends a change as soon as its socket opens, so one typed while it
 			// reconnects can arrive before the sync reply with the offline changes it builds on.
 			// That reply, or the one our acknowledgement asks for, brings it again: wait for it.
@@ -195,7 +209,7 @@ export class BoardRoom {
 			this.refuse(connection, verdict.reason);
 			return;
 		}
-		const clientIds = clientIdsOf(update);
+		const clientIds = clientIdsOf(decoded);
 		for (const clientId of clientIds) {
 			const owner = this.clientOwners.get(clientId);
 			if (owner !== undefined && owner !== connection.actor.id) {
@@ -226,6 +240,7 @@ export class BoardRoom {
 	 * were stored before they were applied, so this keeps "stored before sent".
 	 */
 	private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+		this.syncStep1 = undefined;
 		if (origin instanceof ServerChange) this.persist(update, origin.actorId);
 		if (this.outgoingUpdates.items.length === 0) setImmediate(this.flushUpdates);
 		this.outgoingUpdates.items.push(update);
@@ -325,8 +340,13 @@ export class BoardRoom {
 		if (connection.ackTimer) return;
 		connection.ackTimer = setTimeout(() => {
 			connection.ackTimer = undefined;
-			if (this.connections.has(connection.socket)) connection.socket.send(encodeSyncStep1(this.doc));
+			if (this.connections.has(connection.socket)) connection.socket.send(this.currentSyncStep1());
 		}, ACK_DELAY_MS);
+	}
+
+	/** Only new content moves the state vector, and every change of content emits `update`, which clears it. */
+	private currentSyncStep1(): Uint8Array {
+		return (this.syncStep1 ??= encodeSyncStep1(this.doc));
 	}
 
 	private persist(update: Uint8Array, actorId: string | null): void {
@@ -358,19 +378,10 @@ export class BoardRoom {
 	}
 }
 
-/** Delete ranges per Yjs client, which Yjs's typings do not export. */
-type DeleteRanges = Map<number, Array<{ clock: number; len: number }>>;
-
 /** No new content (the first varint, the number of clients with content, is 0) and only deletions already made. */
-function addsNothing(doc: Y.Doc, update: Uint8Array): boolean {
+function addsNothing(doc: Y.Doc, update: Uint8Array, decoded: DecodedUpdate): boolean {
 	if (update[0] !== 0) return false;
-	let deletions: DeleteRanges;
-	try {
-		deletions = (Y.decodeUpdate(update).ds as unknown as { clients: DeleteRanges }).clients;
-	} catch {
-		return false; // the policy refuses it as malformed
-	}
-	for (const [client, ranges] of deletions) {
+	for (const [client, ranges] of decoded.ds.clients) {
 		for (const { clock, len } of ranges) {
 			if (Y.getState(doc.store, client) < clock + len) return false;
 			// Deleted neighbours are merged into one struct, so this visits few.
@@ -384,21 +395,23 @@ function addsNothing(doc: Y.Doc, update: Uint8Array): boolean {
 	return true;
 }
 
-/** Whether a well-formed update holds content of a Yjs client from beyond the clock the server has of it. */
-function startsAfterServerState(doc: Y.Doc, update: Uint8Array): boolean {
-	let from: Map<number, number>;
-	try {
-		Y.decodeUpdate(update);
-		from = Y.parseUpdateMeta(update).from;
-	} catch {
-		return false;
+/**
+ * Whether an update holds content of a Yjs client from beyond the clock the server has of it.
+ * A client's content starts where its run of structs does (as Y.parseUpdateMeta reads `from`).
+ */
+function startsAfterServerState(doc: Y.Doc, decoded: DecodedUpdate): boolean {
+	const from = new Map<number, number>();
+	let previousClient: number | undefined;
+	for (const { id } of decoded.structs) {
+		if (id.client !== previousClient) from.set(id.client, id.clock);
+		previousClient = id.client;
 	}
 	return [...from].some(([client, clock]) => clock > Y.getState(doc.store, client));
 }
 
-function clientIdsOf(update: Uint8Array): Set<number> {
+function clientIdsOf(decoded: DecodedUpdate): Set<number> {
 	const ids = new Set<number>();
-	for (const struct of Y.decodeUpdate(update).structs) ids.add(struct.id.client);
+	for (const struct of decoded.structs) ids.add(struct.id.client);
 	return ids;
 }
 

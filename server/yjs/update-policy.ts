@@ -30,6 +30,25 @@ interface DeleteSet {
 	clients: Map<number, Array<{ clock: number; len: number }>>;
 }
 
+/**
+ * An incoming update decoded once: the policy and the room's own checks (client
+ * ids, acknowledgements) all read this, since decoding is most of their cost.
+ * Its structs are Yjs's own decoded (not integrated) copies; nothing changes them.
+ */
+export interface DecodedUpdate {
+	structs: readonly Struct[];
+	ds: DeleteSet;
+}
+
+/** Null when the bytes are not a Yjs update. */
+export function decodeUpdate(update: Uint8Array): DecodedUpdate | null {
+	try {
+		return Y.decodeUpdate(update) as unknown as DecodedUpdate;
+	} catch {
+		return null;
+	}
+}
+
 /** Where an item sits: the root it belongs to, the top-level entry (card, link) and the field inside it. */
 interface Placement {
 	root: string;
@@ -63,7 +82,7 @@ class UpdateInspector {
 
 	constructor(
 		private readonly doc: Y.Doc,
-		structs: Struct[]
+		structs: readonly Struct[]
 	) {
 		for (const struct of structs) {
 			if (!(struct instanceof Y.Item)) continue;
@@ -270,20 +289,16 @@ function storedEntryOwner(entry: Y.Item): string | undefined {
 /** What of the board's state the rules read; a board without a phase (a unit test) is collecting. */
 type BoardSettings = Partial<Pick<BoardState, 'interpretersAllowed' | 'phase'>>;
 
-/** Checks an incoming update against the live document without changing it. */
+/** Checks an incoming update (its bytes, or as `decodeUpdate` read them) against the live document without changing it. */
 export function checkUpdate(
 	doc: Y.Doc,
-	update: Uint8Array,
+	update: Uint8Array | DecodedUpdate,
 	actor: Actor & { name: string | null },
 	limits: PolicyLimits,
 	board: BoardSettings = {}
 ): PolicyVerdict {
-	let decoded: { structs: Struct[]; ds: DeleteSet };
-	try {
-		decoded = Y.decodeUpdate(update) as unknown as { structs: Struct[]; ds: DeleteSet };
-	} catch {
-		return { ok: false, reason: 'malformed' };
-	}
+	const decoded = update instanceof Uint8Array ? decodeUpdate(update) : update;
+	if (!decoded) return { ok: false, reason: 'malformed' };
 	try {
 		return new UpdateCheck(doc, decoded.structs, decoded.ds, actor, actor.name, limits, board).run();
 	} catch (error) {
@@ -301,7 +316,7 @@ class UpdateCheck {
 
 	constructor(
 		private readonly doc: Y.Doc,
-		structs: Struct[],
+		structs: readonly Struct[],
 		private readonly ds: DeleteSet,
 		private readonly actor: Actor,
 		private readonly actorName: string | null,

@@ -49,8 +49,19 @@ export function timeZoneLabel(timeZone: string, locale: string): string {
 	return name && name !== timeZone ? `${name} (${timeZone})` : timeZone;
 }
 
+/**
+ * One formatter per locale: every card shows its time, and building a formatter
+ * costs far more than using one (it was most of the board page's server render).
+ */
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatTime(epochMs: number, locale: string): string {
-	return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(epochMs);
+	let format = timeFormats.get(locale);
+	if (!format) {
+		format = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+		timeFormats.set(locale, format);
+	}
+	return format.format(epochMs);
 }
 
 /** Counts and other numbers in the reader's digits and grouping (Persian readers see ۱۲). */

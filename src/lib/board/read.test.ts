@@ -4,6 +4,7 @@ import { deleteCard } from './cards';
 import { linkCards } from './links';
 import { columnKindOfCard, linkedCardIds, readBoard } from './read';
 import { cardsOf, columnsOf, linkId } from './schema';
+import { openTranslation } from './translations';
 import { addTestCard, newTestBoard } from './testing';
 
 describe('readBoard', () => {
@@ -18,6 +19,27 @@ describe('readBoard', () => {
 		const content = readBoard(doc);
 		expect(content.cards.map((card) => card.id)).toEqual([early, tieA, tieB, late]);
 		expect(content.links.map((link) => link.id)).toEqual([linkId(tieA, early), linkId(tieB, late)]);
+	});
+
+	it('reads the same whatever order a copy of the document received the changes in', () => {
+		const { doc: origin, challengeColumnId, solutionColumnId } = newTestBoard();
+		const challenge = addTestCard(origin, { columnId: challengeColumnId, createdAt: 1 });
+		const first = addTestCard(origin, { columnId: solutionColumnId, createdAt: 2 });
+		const second = addTestCard(origin, { columnId: solutionColumnId, createdAt: 3 });
+		const devices = [new Y.Doc(), new Y.Doc()];
+		for (const device of devices) Y.applyUpdate(device, Y.encodeStateAsUpdate(origin));
+		// Two devices link and translate at the same millisecond; the server receives them one way round.
+		linkCards(devices[0], { solutionId: second, challengeId: challenge, authorId: 'p', createdAt: 9 });
+		linkCards(devices[1], { solutionId: first, challengeId: challenge, authorId: 'p', createdAt: 9 });
+		openTranslation(devices[0], challenge, 'uk')!.insert(0, 'Бракує приміщень');
+		openTranslation(devices[1], challenge, 'ar')!.insert(0, 'لا توجد غرف كافية');
+		const server = new Y.Doc();
+		Y.applyUpdate(server, Y.encodeStateAsUpdate(origin));
+		for (const device of devices) Y.applyUpdate(server, Y.encodeStateAsUpdate(device));
+		const fresh = new Y.Doc();
+		Y.applyUpdate(fresh, Y.encodeStateAsUpdate(server));
+		expect(JSON.stringify(readBoard(server))).toBe(JSON.stringify(readBoard(fresh)));
+		expect(Object.keys(readBoard(server).cards[0].translations)).toEqual(['ar', 'uk']);
 	});
 
 	it('hides a link whose card was deleted concurrently on another device', () => {

@@ -14,7 +14,11 @@ import {
 } from './schema';
 import { isLanguageTag, readTranslations } from './translations';
 
-/** A plain, immutable copy of the board for views, exports and tests. */
+/**
+ * A plain, immutable copy of the board for views, exports and tests. Its order does
+ * not depend on the order in which a replica received the changes (maps iterate in
+ * that order), so the server's live document and a browser's copy read the same.
+ */
 export function readBoard(doc: Y.Doc): BoardContent {
 	const columns = columnsOf(doc).toArray().map(readColumn);
 	const clusters: Cluster[] = [];
@@ -39,7 +43,7 @@ export function readBoard(doc: Y.Doc): BoardContent {
 		// A link whose card was deleted concurrently is not shown.
 		if (link && cardIds.has(link.solutionId) && cardIds.has(link.challengeId)) links.push(link);
 	}
-	links.sort((a, b) => a.createdAt - b.createdAt);
+	links.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 	return { columns, cards, links, clusters };
 }
 

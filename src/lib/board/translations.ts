@@ -68,7 +68,8 @@ export function readTranslations(card: CardMap): Record<string, string> {
 	const translations = card.get('translations');
 	const result: Record<string, string> = {};
 	if (!(translations instanceof Y.Map)) return result;
-	for (const [lang, text] of translations as Y.Map<unknown>) {
+	// By language, whatever order this copy of the document received them in.
+	for (const [lang, text] of [...(translations as Y.Map<unknown>)].sort(([a], [b]) => (a < b ? -1 : 1))) {
 		if (!isLanguageTag(lang) || !(text instanceof Y.Text)) continue;
 		const value = text.toString();
 		if (value.trim() !== '') result[lang] = value;

@@ -9,6 +9,9 @@ import { joinUrl } from './http';
 import { publicOrigin } from './origin';
 import { errorMessage } from './error-messages';
 import { boardStatePayload } from './board-state';
+import { readBoard } from '../board/read';
+import type { BoardContent } from '../board/schema';
+import { keepRenderedContent } from '../rendered-content';
 
 /** The visitor's access to the board, or the redirect or error page that answers instead. */
 export function requireBoardPageAccess(event: RequestEvent, boardId: string): BoardAccess {
@@ -30,12 +33,15 @@ export async function loadBoardPage(event: RequestEvent, access: BoardAccess) {
 	const meeting = meetings.read(context.db, board.meetingId);
 	const url = joinUrl(publicOrigin(event), board.joinCode);
 	// The document as the server holds it now: the page renders at once, the live connection then catches up.
-	const snapshot = context.live.readDoc(board.id, (doc) => Y.encodeStateAsUpdate(doc));
+	const { state, content } = context.live.readDoc(board.id, pageState);
+	const qrSvg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+	// Last before the render, so that another request for the board rarely replaces it in between.
+	keepRenderedContent(board.id, state, content);
 	return {
 		board: boardStatePayload(board),
 		joinCode: board.joinCode,
 		joinUrl: url,
-		qrSvg: await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+		qrSvg,
 		meeting: meeting && {
 			id: meeting.id,
 			title: meeting.title,
@@ -43,6 +49,26 @@ export async function loadBoardPage(event: RequestEvent, access: BoardAccess) {
 			location: meeting.location
 		},
 		me: { id: access.actorId, name: access.actorName, role: access.role, owner: access.owner },
-		snapshot: Buffer.from(snapshot).toString('base64')
+		snapshot: state
 	};
+}
+
+interface PageState {
+	/** The Yjs state, base64, for the browser's document. */
+	state: string;
+	/** The same as board content, for the server's render. */
+	content: BoardContent;
+}
+
+/** Per live document, until its next change: everyone opening a board between two changes gets the same. */
+const pageStates = new WeakMap<Y.Doc, PageState>();
+
+function pageState(doc: Y.Doc): PageState {
+	let kept = pageStates.get(doc);
+	if (!kept) {
+		kept = { state: Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64'), content: readBoard(doc) };
+		pageStates.set(doc, kept);
+		doc.once('update', () => pageStates.delete(doc));
+	}
+	return kept;
 }
