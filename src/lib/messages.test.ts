@@ -24,6 +24,9 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
 	'outcome_download_docx'
 ]);
 
+/** Words a language shares with German or English (Turkish "Menü"): not copies, the real word. */
+const SAME_WORD: Record<string, Set<string>> = { tr: new Set(['nav_menu']) };
+
 interface Variant {
 	declarations: string[];
 	selectors: string[];
@@ -130,7 +133,7 @@ describe('the message catalogue', () => {
 		'%s is translated, not copied from German or English',
 		(locale) => {
 			const copied = keys.filter((key) => {
-				if (SAME_IN_EVERY_LANGUAGE.has(key)) return false;
+				if (SAME_IN_EVERY_LANGUAGE.has(key) || SAME_WORD[locale]?.has(key)) return false;
 				const own = JSON.stringify(catalogues[locale][key]);
 				return (
 					/\p{L}{3}/u.test(own) &&
