@@ -8,6 +8,7 @@
  * event loop serve devices between them. Boards loaded in a room are left alone.
  */
 import type { BoardStore } from '../../src/lib/server/board-store';
+import { runPeriodically } from '../../src/lib/server/periodic';
 
 export type LogCompactionStore = Pick<
 	BoardStore,
@@ -113,14 +114,9 @@ export function startLogCompaction(
 	onError: (error: unknown) => void,
 	intervalMs = LOG_COMPACTION_INTERVAL_MS
 ): () => void {
-	const run = () => compactor.runPass().then(onPass, onError);
-	const first = setTimeout(run, 0);
-	const timer = setInterval(run, intervalMs);
-	first.unref();
-	timer.unref();
+	const stopRuns = runPeriodically(() => void compactor.runPass().then(onPass, onError), intervalMs);
 	return () => {
-		clearTimeout(first);
-		clearInterval(timer);
+		stopRuns();
 		compactor.stop();
 	};
 }

@@ -13,6 +13,7 @@ import * as boards from './repositories/boards';
 import * as outcomes from './repositories/outcomes';
 import { anonymiseOutcome, removeAuthorNames } from '../outcome/anonymise';
 import type { OutcomeDocument } from '../outcome/format';
+import { runPeriodically } from './periodic';
 
 /** How often the server looks for meetings whose retention date has passed. */
 export const RETENTION_CHECK_MS = 60 * 60 * 1000;
@@ -73,21 +74,13 @@ export function startRetention(
 	onError: (error: unknown) => void,
 	intervalMs = RETENTION_CHECK_MS
 ): () => void {
-	const run = () => {
+	return runPeriodically(() => {
 		try {
 			applyRetention(context);
 		} catch (error) {
 			onError(error);
 		}
-	};
-	const first = setTimeout(run, 0);
-	const timer = setInterval(run, intervalMs);
-	first.unref();
-	timer.unref();
-	return () => {
-		clearTimeout(first);
-		clearInterval(timer);
-	};
+	}, intervalMs);
 }
 
 /**
